@@ -1,0 +1,23 @@
+/** A theme id from the taxonomy (see content/themes.json), or `other` when nothing fits. */
+export type ThemeId = string;
+
+export interface ThemeScore {
+  id: ThemeId;
+  /** Relative strength in (0, 1]; themes are sorted best first. */
+  score: number;
+}
+
+export interface Classification {
+  /** Ranked best first; never empty: `[{ id: 'other', score: 1 }]` when nothing fits. */
+  themes: ThemeScore[];
+  /** Overall feeling of the answer in [-1, 1]. */
+  sentiment: number;
+}
+
+export interface ThemeClassifier {
+  /** Domains the classifier knows (money, mobility, food, plus any configured). */
+  domains(): string[];
+  /** Theme ids of a domain, in taxonomy order (excluding `other`). */
+  themes(domain: string): ThemeId[];
+  classify(domain: string, text: string): Classification;
+}

@@ -1,0 +1,159 @@
+import type { ThemeScore } from '../classifier/classifier.types';
+
+export type Platform = 'alexa' | 'dialogflow' | 'terminal';
+export type Lens = 'dream' | 'fear' | 'frustration';
+export const LENSES: readonly Lens[] = ['dream', 'fear', 'frustration'];
+
+/** Who is speaking. `userId` is already pseudonymous (see respondent-id.ts): raw platform ids stop at the adapter. */
+export interface Who {
+  userId: string;
+  sessionId: string;
+  platform: Platform;
+  locale: string;
+}
+
+/**
+ * What the customer did, as the adapter understood it. Adapters map platform intents onto these;
+ * `answer` carries the verbatim free-speech text, `unknown` anything the platform could not place.
+ */
+export type CustomerAction =
+  | { type: 'launch' }
+  | { type: 'choose-domain'; domain?: string; text?: string }
+  | { type: 'answer'; text: string }
+  | { type: 'help' }
+  | { type: 'skip' }
+  | { type: 'repeat' }
+  | { type: 'start-over' }
+  | { type: 'change-domain'; domain?: string }
+  | { type: 'resume' }
+  | { type: 'yes' }
+  | { type: 'no' }
+  | { type: 'stop' }
+  | { type: 'delete-data' }
+  | { type: 'what-do-you-know' }
+  | { type: 'unknown'; text?: string }
+  /** The platform closed the session (timeout, user left, error). Nothing is spoken. */
+  | { type: 'session-ended'; reason?: string };
+
+export type Phase =
+  | 'start'
+  | 'choose-domain'
+  | 'resume-offer'
+  | 'question'
+  | 'probe'
+  | 'partner-offer'
+  | 'partner-share'
+  | 'next-domain'
+  | 'confirm-delete'
+  | 'ended';
+
+/** Serialisable conversation state; adapters carry it between turns (session attributes, output context). */
+export interface ConversationState {
+  version: 1;
+  phase: Phase;
+  /** Phase to return to after a side trip (delete confirmation, help). */
+  returnPhase?: Phase;
+  domain?: string;
+  lensIndex: number;
+  questionId?: string;
+  /** Answer id of the main answer the pending probe follows up. */
+  probeParentId?: string;
+  /** The last thing asked, for "repeat". */
+  lastPrompt?: string;
+  lastReprompt?: string;
+  /** Variant ids used this session, so wording is not repeated. */
+  usedVariants: string[];
+  domainsDone: string[];
+  misunderstandings: number;
+  turn: number;
+  /** Themes heard this session per domain, for acknowledgement and "what do you know about me". */
+  sessionThemes: Record<string, string[]>;
+  offeredPartners: string[];
+  pendingPartnerId?: string;
+  /** Things said in closing, e.g. that a partner's details were sent. */
+  closingNotes: string[];
+  returning: boolean;
+}
+
+/** A partner card or link the platform can show (an Alexa card, a Messenger rich-content card). */
+export interface Card {
+  title: string;
+  text: string;
+  url?: string;
+}
+
+export interface AnswerEffect {
+  kind: 'answer';
+  id: string;
+  domain: string;
+  lens: Lens;
+  questionId: string;
+  parentAnswerId: string | null;
+  /** Verbatim text as heard; the service redacts it before it reaches the store. */
+  text: string;
+  themes: ThemeScore[];
+  sentiment: number;
+}
+
+export interface ConsentEffect {
+  kind: 'consent';
+  /** What was agreed to, e.g. `partner-card:<partnerId>` or `partner-lead:<partnerId>`. */
+  subject: string;
+  granted: boolean;
+}
+
+export interface HandoffEffect {
+  kind: 'handoff';
+  partnerId: string;
+  domain: string;
+  theme: string;
+  /** `card` sends details to the customer; `lead` passes contact details to the partner (needs consent and permission). */
+  mode: 'card' | 'lead';
+}
+
+export interface EraseEffect {
+  kind: 'erase';
+}
+
+/** Where a returning customer stopped, so the next session can offer to continue. */
+export interface ResumePoint {
+  domain: string;
+  lensIndex: number;
+}
+
+export interface ResumeEffect {
+  kind: 'resume';
+  resume: ResumePoint | null;
+  domainsDone: string[];
+}
+
+export type Effect = AnswerEffect | ConsentEffect | HandoffEffect | EraseEffect | ResumeEffect;
+
+/** What the engine knows about a returning respondent, loaded by the service before a session starts. */
+export interface RespondentProfile {
+  known: boolean;
+  resume: ResumePoint | null;
+  domainsDone: string[];
+  /** Stored themes per domain, most frequent first (never raw text). */
+  themes: Record<string, string[]>;
+}
+
+export interface TurnInput {
+  who: Who;
+  action: CustomerAction;
+  state: ConversationState | null;
+  /** Present on the first turn of a session (the service loads it); later turns rely on state. */
+  profile?: RespondentProfile;
+}
+
+export interface TurnOutput {
+  speech: string;
+  /** Always set while the session stays open: no dead ends. */
+  reprompt?: string;
+  endSession: boolean;
+  card?: Card;
+  /** The platform should ask for contact permissions (Alexa consent card). */
+  askPermission?: 'email' | 'phone';
+  state: ConversationState;
+  effects: Effect[];
+}
