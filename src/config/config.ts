@@ -1,0 +1,130 @@
+import path from 'node:path';
+import { z } from 'zod';
+import { AppError } from '../errors/app-error';
+
+/**
+ * The only reader of process.env. Everything else receives a typed Config, so tests can build
+ * one directly and a bad variable is reported once, by name, at start-up.
+ */
+const optionalString = z
+  .string()
+  .trim()
+  .transform((v) => (v === '' ? undefined : v))
+  .optional();
+
+const optionalUrl = z
+  .string()
+  .trim()
+  .transform((v) => (v === '' ? undefined : v))
+  .pipe(z.url().optional())
+  .optional();
+
+const booleanFlag = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no', ''])
+  .optional()
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().trim().min(1).default('0.0.0.0'),
+  DATA_DIR: z.string().trim().min(1).default('./data'),
+  DATABASE_URL: optionalString.pipe(
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+      .optional(),
+  ),
+  CONTENT_DIR: optionalString,
+  THEMES_FILE: optionalString,
+  PSEUDONYM_SECRET: optionalString.pipe(z.string().min(16, 'must be at least 16 characters').optional()),
+  ADMIN_API_KEY: optionalString.pipe(z.string().min(16, 'must be at least 16 characters').optional()),
+  RETENTION_DAYS: z.coerce.number().int().positive().optional(),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  ALEXA_SKILL_ID: optionalString.pipe(
+    z
+      .string()
+      .regex(/^amzn1\.ask\.skill\.[0-9a-f-]+$/, 'must look like amzn1.ask.skill.<uuid>')
+      .optional(),
+  ),
+  SKILL_INVOCATION_NAME: z.string().trim().min(2).default('life path'),
+  PRIVACY_POLICY_URL: optionalUrl,
+  TERMS_OF_USE_URL: optionalUrl,
+  DIALOGFLOW_WEBHOOK_USER: optionalString,
+  DIALOGFLOW_WEBHOOK_PASSWORD: optionalString,
+  DIALOGFLOW_WEBHOOK_TOKEN: optionalString.pipe(z.string().min(16, 'must be at least 16 characters').optional()),
+  DIALOGFLOW_ALLOW_UNAUTHENTICATED: booleanFlag,
+  DIALOGFLOW_PROJECT_ID: optionalString,
+  DIALOGFLOW_LOCATION: z.string().trim().min(1).default('global'),
+});
+
+export interface Config {
+  env: 'development' | 'production' | 'test';
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl?: string;
+  contentDir: string;
+  themesFile?: string;
+  pseudonymSecret?: string;
+  adminApiKey?: string;
+  retentionDays?: number;
+  logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
+  alexa: { skillId?: string; invocationName: string; privacyPolicyUrl?: string; termsOfUseUrl?: string };
+  dialogflow: {
+    webhookUser?: string;
+    webhookPassword?: string;
+    webhookToken?: string;
+    allowUnauthenticated: boolean;
+    projectId?: string;
+    location: string;
+  };
+}
+
+/** Repository root, so defaults work from any working directory (and from the Lambda bundle). */
+export const PROJECT_ROOT = path.resolve(__dirname, '..', '..');
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.') || '(environment)'}: ${issue.message}`);
+    throw new AppError('CONFIG_INVALID', `Invalid configuration: ${problems.join('; ')}`);
+  }
+  const e = parsed.data;
+  if ((e.DIALOGFLOW_WEBHOOK_USER === undefined) !== (e.DIALOGFLOW_WEBHOOK_PASSWORD === undefined)) {
+    throw new AppError(
+      'CONFIG_INVALID',
+      'Invalid configuration: DIALOGFLOW_WEBHOOK_USER and DIALOGFLOW_WEBHOOK_PASSWORD must be set together',
+    );
+  }
+  if (e.NODE_ENV === 'production' && e.PSEUDONYM_SECRET === undefined) {
+    throw new AppError('CONFIG_INVALID', 'Invalid configuration: PSEUDONYM_SECRET is required when NODE_ENV=production');
+  }
+  return {
+    env: e.NODE_ENV,
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: path.resolve(e.DATA_DIR),
+    databaseUrl: e.DATABASE_URL,
+    contentDir: path.resolve(e.CONTENT_DIR ?? path.join(PROJECT_ROOT, 'content')),
+    themesFile: e.THEMES_FILE === undefined ? undefined : path.resolve(e.THEMES_FILE),
+    pseudonymSecret: e.PSEUDONYM_SECRET,
+    adminApiKey: e.ADMIN_API_KEY,
+    retentionDays: e.RETENTION_DAYS,
+    logLevel: e.LOG_LEVEL,
+    alexa: {
+      skillId: e.ALEXA_SKILL_ID,
+      invocationName: e.SKILL_INVOCATION_NAME,
+      privacyPolicyUrl: e.PRIVACY_POLICY_URL,
+      termsOfUseUrl: e.TERMS_OF_USE_URL,
+    },
+    dialogflow: {
+      webhookUser: e.DIALOGFLOW_WEBHOOK_USER,
+      webhookPassword: e.DIALOGFLOW_WEBHOOK_PASSWORD,
+      webhookToken: e.DIALOGFLOW_WEBHOOK_TOKEN,
+      allowUnauthenticated: e.DIALOGFLOW_ALLOW_UNAUTHENTICATED,
+      projectId: e.DIALOGFLOW_PROJECT_ID,
+      location: e.DIALOGFLOW_LOCATION,
+    },
+  };
+}
