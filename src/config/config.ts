@@ -84,7 +84,12 @@ export interface Config {
 /** Repository root, so defaults work from any working directory (and from the Lambda bundle). */
 export const PROJECT_ROOT = path.resolve(__dirname, '..', '..');
 
-export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+/** Defaults that depend on where the code runs (the Lambda bundle keeps content beside itself). */
+export interface ConfigDefaults {
+  contentDir?: string;
+}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env, defaults: ConfigDefaults = {}): Config {
   const parsed = EnvSchema.safeParse(env);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `${issue.path.join('.') || '(environment)'}: ${issue.message}`);
@@ -106,7 +111,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     host: e.HOST,
     dataDir: path.resolve(e.DATA_DIR),
     databaseUrl: e.DATABASE_URL,
-    contentDir: path.resolve(e.CONTENT_DIR ?? path.join(PROJECT_ROOT, 'content')),
+    contentDir: path.resolve(e.CONTENT_DIR ?? defaults.contentDir ?? path.join(PROJECT_ROOT, 'content')),
     themesFile: e.THEMES_FILE === undefined ? undefined : path.resolve(e.THEMES_FILE),
     pseudonymSecret: e.PSEUDONYM_SECRET,
     adminApiKey: e.ADMIN_API_KEY,

@@ -53,6 +53,8 @@ export interface ConversationState {
   phase: Phase;
   /** Phase to return to after a side trip (delete confirmation, help). */
   returnPhase?: Phase;
+  /** The question pending before the side trip, re-asked when the customer comes back. */
+  returnPrompt?: string;
   domain?: string;
   lensIndex: number;
   questionId?: string;
@@ -73,6 +75,8 @@ export interface ConversationState {
   /** Things said in closing, e.g. that a partner's details were sent. */
   closingNotes: string[];
   returning: boolean;
+  /** Where a returning customer stopped, while they decide whether to carry on. */
+  resumeOffer?: ResumePoint;
 }
 
 /** A partner card or link the platform can show (an Alexa card, a Messenger rich-content card). */
@@ -146,7 +150,27 @@ export interface TurnInput {
   profile?: RespondentProfile;
 }
 
+/** What kind of reply this is, so transcripts can assert the flow without matching exact words. */
+export type ReplyKind =
+  | 'welcome'
+  | 'resume-offer'
+  | 'domain-prompt'
+  | 'clarify'
+  | 'question'
+  | 'probe'
+  | 'help'
+  | 'repeat'
+  | 'partner-offer'
+  | 'next-domain'
+  | 'confirm-delete'
+  | 'deleted'
+  | 'summary'
+  | 'goodbye'
+  | 'crisis'
+  | 'silent';
+
 export interface TurnOutput {
+  kind: ReplyKind;
   speech: string;
   /** Always set while the session stays open: no dead ends. */
   reprompt?: string;

@@ -1,0 +1,51 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { build } from 'esbuild';
+
+/**
+ * Bundles the Alexa Lambda into lambda/dist (what ask-resources.json deploys): one minified
+ * CommonJS file so cold start reads a single module, the interview content beside it, and
+ * PGlite copied as a package because it loads its WebAssembly files from its own folder
+ * (it is only loaded when DATABASE_URL is not set).
+ */
+const ROOT = path.resolve(__dirname, '..');
+const OUT = path.join(ROOT, 'lambda', 'dist');
+
+export async function buildLambda(outDir = OUT): Promise<{ bundleBytes: number }> {
+  fs.rmSync(outDir, { recursive: true, force: true });
+  fs.mkdirSync(outDir, { recursive: true });
+  await build({
+    entryPoints: [path.join(ROOT, 'lambda', 'src', 'index.ts')],
+    outfile: path.join(outDir, 'index.js'),
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    minify: true,
+    legalComments: 'none',
+    external: ['@electric-sql/pglite', 'pg-native'],
+    logLevel: 'warning',
+  });
+  fs.cpSync(path.join(ROOT, 'content'), path.join(outDir, 'content'), { recursive: true });
+  const pglite = path.join(ROOT, 'node_modules', '@electric-sql', 'pglite');
+  const pgliteOut = path.join(outDir, 'node_modules', '@electric-sql', 'pglite');
+  fs.mkdirSync(pgliteOut, { recursive: true });
+  fs.copyFileSync(path.join(pglite, 'package.json'), path.join(pgliteOut, 'package.json'));
+  // Source maps and optional Postgres extensions are not used at run time; leaving them out keeps the upload small.
+  fs.cpSync(path.join(pglite, 'dist'), path.join(pgliteOut, 'dist'), {
+    recursive: true,
+    filter: (src) => !src.endsWith('.map') && !src.endsWith('.tar.gz'),
+  });
+  fs.writeFileSync(path.join(outDir, 'package.json'), `${JSON.stringify({ name: 'lifepath-lambda', private: true, main: 'index.js' }, null, 2)}\n`);
+  return { bundleBytes: fs.statSync(path.join(outDir, 'index.js')).size };
+}
+
+if (require.main === module) {
+  buildLambda().then(
+    ({ bundleBytes }) => process.stdout.write(`lambda/dist/index.js: ${(bundleBytes / 1024).toFixed(0)} KiB\n`),
+    (error: unknown) => {
+      process.stderr.write(`${String(error)}\n`);
+      process.exit(1);
+    },
+  );
+}

@@ -1,0 +1,106 @@
+import { z } from 'zod';
+
+/**
+ * Interview wording is data so that writers can change it and a company can add a locale or a
+ * domain by adding files. Templates use `{name}` placeholders filled by the engine.
+ */
+const text = z.string().trim().min(1);
+/** Several phrasings of one thing; the engine picks one not yet used in the session. */
+const variants = z.array(text).min(1);
+/** Something the engine asks: what to say, and the shorter reprompt for when the customer is silent. */
+const prompt = z.object({ prompt: variants, reprompt: text }).strict();
+
+const crisisPattern = z.string().refine(
+  (source) => {
+    try {
+      new RegExp(source, 'i');
+      return true;
+    } catch {
+      return false;
+    }
+  },
+  { message: 'is not a valid regular expression' },
+);
+
+export const CommonContentSchema = z
+  .object({
+    locale: z.string().regex(/^[a-z]{2}-[A-Z]{2}$/, 'must look like en-US'),
+    welcome: z.object({ new: variants, returning: variants }).strict(),
+    /** What is stored and why; must be said to first-time users. */
+    notice: text,
+    chooseDomain: prompt.extend({ clarify: text }).strict(),
+    resumeOffer: prompt,
+    domainIntro: variants,
+    acknowledge: z.object({ theme: variants, other: variants }).strict(),
+    probeThanks: variants,
+    skipped: variants,
+    tooShort: variants,
+    nextDomain: prompt.extend({ whichOne: prompt }).strict(),
+    allDomainsDone: text,
+    help: z
+      .object({
+        'choose-domain': text,
+        'resume-offer': text,
+        question: text,
+        probe: text,
+        'partner-offer': text,
+        'partner-share': text,
+        'next-domain': text,
+        'confirm-delete': text,
+      })
+      .strict(),
+    misunderstood: variants,
+    tooManyMisunderstandings: text,
+    goodbye: variants,
+    crisis: z.object({ response: text, patterns: z.array(crisisPattern).min(1) }).strict(),
+    deleteConfirm: prompt,
+    deleted: text,
+    deleteCancelled: text,
+    deleteFailed: text,
+    summary: z.object({ none: text, some: text, noteOnText: text }).strict(),
+    storeFailed: text,
+    startOver: text,
+    partner: z
+      .object({
+        offer: prompt,
+        sent: text,
+        declined: text,
+        share: prompt,
+        shared: text,
+        closingNote: text,
+      })
+      .strict(),
+    words: z.object({ or: text, and: text }).strict(),
+    /** Answers at least this long already say enough; no follow-up probe. */
+    probeMaxWords: z.number().int().positive(),
+  })
+  .strict();
+
+const LENS_QUESTIONS = z
+  .object({
+    dream: variants,
+    fear: variants,
+    frustration: variants,
+  })
+  .strict();
+
+export const DomainContentSchema = z
+  .object({
+    id: z.string().regex(/^[a-z][a-z0-9-]*$/, 'must be a lower-case id such as money'),
+    /** How the domain is named in speech ("money", "getting around"). */
+    name: text,
+    /** Words a customer may use for the domain; matched whole-word, case-insensitively. */
+    synonyms: z.array(text).min(1),
+    questions: LENS_QUESTIONS,
+    probes: z
+      .object({
+        default: variants,
+        byLens: LENS_QUESTIONS.partial().optional(),
+        byTheme: z.record(z.string(), variants).optional(),
+      })
+      .strict(),
+  })
+  .strict();
+
+export type CommonContent = z.infer<typeof CommonContentSchema>;
+export type DomainContent = z.infer<typeof DomainContentSchema>;

@@ -1,0 +1,164 @@
+import { createThemeClassifier } from '../../src/classifier/theme.classifier';
+import { loadContent } from '../../src/content/content.loader';
+import { InterviewEngine } from '../../src/interview/interview.engine';
+import type { ConversationState, CustomerAction, RespondentProfile, TurnOutput, Who } from '../../src/interview/interview.types';
+import { createPartnerDirectory } from '../../src/matching/partner.matcher';
+import { CONTENT_DIR } from '../transcripts/engine.driver';
+
+const content = loadContent(CONTENT_DIR);
+const classifier = createThemeClassifier();
+const who: Who = { userId: 'u1', sessionId: 's1', platform: 'terminal', locale: 'en-US' };
+
+function makeEngine(partners = createPartnerDirectory([])) {
+  let n = 0;
+  return new InterviewEngine({ content, classifier, partners, newId: () => `a${++n}` });
+}
+
+/** Plays actions in order and returns every output. */
+function play(engine: InterviewEngine, actions: CustomerAction[], opts: { profile?: RespondentProfile; who?: Who } = {}): TurnOutput[] {
+  let state: ConversationState | null = null;
+  const outs: TurnOutput[] = [];
+  for (const action of actions) {
+    const out = engine.turn({ who: opts.who ?? who, action, state, profile: state === null ? opts.profile : undefined });
+    outs.push(out);
+    state = out.state;
+  }
+  return outs;
+}
+
+const money = content.forLocale('en-US').domains.find((d) => d.id === 'money')!;
+
+describe('InterviewEngine', () => {
+  it('tells first-time users what is stored and how to delete it', () => {
+    const [welcome] = play(makeEngine(), [{ type: 'launch' }]);
+    expect(welcome!.speech).toContain('without your name');
+    expect(welcome!.speech).toContain('delete my answers');
+    expect(welcome!.endSession).toBe(false);
+  });
+
+  it('greets returning users as returning and offers to continue where they stopped', () => {
+    const profile: RespondentProfile = { known: true, resume: { domain: 'money', lensIndex: 1 }, domainsDone: [], themes: {} };
+    const [welcome, resumed] = play(makeEngine(), [{ type: 'launch' }, { type: 'resume' }], { profile });
+    expect(welcome!.kind).toBe('resume-offer');
+    expect(welcome!.speech).not.toContain('without your name');
+    expect(welcome!.speech).toMatch(/welcome back|hello again/i);
+    expect(resumed!.state.lensIndex).toBe(1);
+    expect(money.questions.fear).toContain(resumed!.reprompt);
+  });
+
+  it('asks the three lenses in order with wording not repeated in a session', () => {
+    const outs = play(makeEngine(), [
+      { type: 'launch' },
+      { type: 'choose-domain', domain: 'money' },
+      { type: 'skip' },
+      { type: 'skip' },
+    ]);
+    expect(money.questions.dream).toContain(outs[1]!.reprompt);
+    expect(money.questions.fear).toContain(outs[2]!.reprompt);
+    expect(money.questions.frustration).toContain(outs[3]!.reprompt);
+    const used = outs[3]!.state.usedVariants;
+    expect(new Set(used).size).toBe(used.length);
+  });
+
+  it('varies wording between sessions but replays a session identically', () => {
+    const questions = (sessionId: string) =>
+      play(makeEngine(), [{ type: 'launch' }, { type: 'choose-domain', domain: 'food' }], { who: { ...who, sessionId } })[1]!.reprompt;
+    expect(questions('same')).toBe(questions('same'));
+    const seen = new Set(Array.from({ length: 12 }, (_, i) => questions(`session-${i}`)));
+    expect(seen.size).toBeGreaterThan(1);
+  });
+
+  it('captures the verbatim answer, classifies it and follows up with a probe chosen by its theme', () => {
+    const text = 'i dream of buying a house with a garden';
+    const outs = play(makeEngine(), [{ type: 'launch' }, { type: 'choose-domain', domain: 'money' }, { type: 'answer', text }]);
+    const answer = outs[2]!.effects.find((e) => e.kind === 'answer');
+    expect(answer).toMatchObject({ kind: 'answer', text, domain: 'money', lens: 'dream', parentAnswerId: null });
+    expect(answer && answer.kind === 'answer' && answer.themes[0]!.id).toBe('home');
+    expect(outs[2]!.kind).toBe('probe');
+    expect(money.probes.byTheme!.home).toContain(outs[2]!.reprompt);
+  });
+
+  it('stores the probe answer linked to the first answer', () => {
+    const outs = play(makeEngine(), [
+      { type: 'launch' },
+      { type: 'choose-domain', domain: 'money' },
+      { type: 'answer', text: 'paying off my credit cards' },
+      { type: 'answer', text: 'i would sleep better' },
+    ]);
+    const first = outs[2]!.effects.find((e) => e.kind === 'answer');
+    const probe = outs[3]!.effects.find((e) => e.kind === 'answer');
+    expect(probe).toMatchObject({ parentAnswerId: first && first.kind === 'answer' ? first.id : 'missing', questionId: 'money.dream.probe' });
+  });
+
+  it('acknowledges the theme in plain words without parroting the answer', () => {
+    const text = 'my email is jane at gmail dot com and i want to retire at fifty';
+    const outs = play(makeEngine(), [{ type: 'launch' }, { type: 'choose-domain', domain: 'money' }, { type: 'answer', text }]);
+    expect(outs[2]!.speech).not.toContain('gmail');
+    expect(outs[2]!.speech).not.toContain('fifty');
+  });
+
+  it('handles a one-shot launch that names a domain', () => {
+    const [first] = play(makeEngine(), [{ type: 'choose-domain', domain: 'getting around' }]);
+    expect(first!.kind).toBe('question');
+    expect(first!.speech).toContain('without your name');
+    expect(first!.state.domain).toBe('mobility');
+  });
+
+  it('falls back to a known locale', () => {
+    const [first] = play(makeEngine(), [{ type: 'launch' }], { who: { ...who, locale: 'en-AU' } });
+    expect(first!.speech.length).toBeGreaterThan(0);
+  });
+
+  it('keeps state serialisable', () => {
+    const outs = play(makeEngine(), [{ type: 'launch' }, { type: 'choose-domain', domain: 'food' }, { type: 'answer', text: 'less food waste' }]);
+    const state = outs[2]!.state;
+    expect(JSON.parse(JSON.stringify(state))).toEqual(state);
+  });
+
+  it('says nothing when the platform ends the session, and records where to resume', () => {
+    const outs = play(makeEngine(), [{ type: 'launch' }, { type: 'choose-domain', domain: 'food' }, { type: 'skip' }, { type: 'session-ended' }]);
+    expect(outs[2]!.effects).toContainEqual({ kind: 'resume', resume: { domain: 'food', lensIndex: 1 }, domainsDone: [] });
+    expect(outs[3]!.speech).toBe('');
+    expect(outs[3]!.endSession).toBe(true);
+    expect(outs[3]!.effects).toEqual([]);
+  });
+
+  describe('partner offers', () => {
+    const partners = createPartnerDirectory([
+      { id: 'homes-r-us', name: 'Homes R Us', domain: 'money', themes: ['home'], description: 'Mortgage advice.', url: 'https://example.com/homes', acceptsLeads: true },
+    ]);
+    const toOffer: CustomerAction[] = [
+      { type: 'launch' },
+      { type: 'choose-domain', domain: 'money' },
+      { type: 'answer', text: 'buying my first house' },
+      { type: 'skip' },
+      { type: 'skip' },
+      { type: 'skip' },
+    ];
+
+    it('offers a matching partner once, and sends a card only on an explicit yes', () => {
+      const outs = play(makeEngine(partners), [...toOffer, { type: 'yes' }, { type: 'yes' }, { type: 'no' }]);
+      expect(outs[5]!.kind).toBe('partner-offer');
+      expect(outs[5]!.speech).toContain('Homes R Us');
+      expect(outs[6]!.card).toMatchObject({ title: 'Homes R Us', url: 'https://example.com/homes' });
+      expect(outs[6]!.effects).toContainEqual({ kind: 'consent', subject: 'partner-card:homes-r-us', granted: true });
+      expect(outs[7]!.askPermission).toBe('email');
+      expect(outs[7]!.effects).toContainEqual(expect.objectContaining({ kind: 'handoff', mode: 'lead' }));
+      expect(outs[8]!.speech).toContain("I've sent Homes R Us's details");
+    });
+
+    it('takes no for an answer and never offers the same service twice in a session', () => {
+      const outs = play(makeEngine(partners), [...toOffer, { type: 'no' }, { type: 'change-domain', domain: 'money' }, { type: 'answer', text: 'a bigger house' }, { type: 'skip' }, { type: 'skip' }, { type: 'skip' }]);
+      expect(outs[6]!.card).toBeUndefined();
+      expect(outs[6]!.effects.some((e) => e.kind === 'handoff')).toBe(false);
+      expect(outs.slice(7).some((o) => o.kind === 'partner-offer')).toBe(false);
+    });
+
+    it('does not route crisis language to a partner', () => {
+      const outs = play(makeEngine(partners), [{ type: 'launch' }, { type: 'choose-domain', domain: 'money' }, { type: 'answer', text: 'i am in danger at home and losing my house' }]);
+      expect(outs[2]!.kind).toBe('crisis');
+      expect(outs[2]!.endSession).toBe(true);
+      expect(outs[2]!.effects).toEqual([]);
+    });
+  });
+});

@@ -1,0 +1,99 @@
+import { AppError } from '../../src/errors/app-error';
+import type { InsightStore } from '../../src/insight-store/insight-store.port';
+import { openMemoryStore } from '../../src/insight-store/insight-store.memory';
+import { createLogger } from '../../src/logging/logger';
+import type { ConversationState, CustomerAction } from '../../src/interview/interview.types';
+import { InterviewService } from '../../src/interview/interview.service';
+import { buildService, TEST_SECRET } from '../transcripts/engine.driver';
+import { createPseudonymizer } from '../../src/insights/respondent-id';
+import { createPiiRedactor } from '../../src/redaction/pii.redactor';
+
+/** A real memory store whose writes can be made to fail, as a database outage would. */
+function flakyStore(): InsightStore & { failing: boolean } {
+  const inner = openMemoryStore();
+  const store = Object.create(inner) as InsightStore & { failing: boolean };
+  store.failing = false;
+  store.writeTurn = async (w) => {
+    if (store.failing) throw new AppError('STORE_UNAVAILABLE', 'database unreachable');
+    return inner.writeTurn(w);
+  };
+  store.eraseRespondent = async (id) => {
+    if (store.failing) throw new AppError('STORE_UNAVAILABLE', 'database unreachable');
+    return inner.eraseRespondent(id);
+  };
+  return store;
+}
+
+async function talk(service: InterviewService, actions: CustomerAction[], user = 'user-1') {
+  let state: ConversationState | null = null;
+  const outs = [];
+  for (const action of actions) {
+    const out = await service.handle({ platform: 'alexa', platformUserId: user, platformSessionId: `${user}-session`, locale: 'en-US', action, state });
+    outs.push(out);
+    state = out.state;
+  }
+  return outs;
+}
+
+describe('InterviewService', () => {
+  it('stores redacted answers under a pseudonymous id, never the raw platform id', async () => {
+    const { service, store } = buildService();
+    await talk(service, [{ type: 'launch' }, { type: 'choose-domain', domain: 'money' }, { type: 'answer', text: 'call me on 07700 900123 about my mortgage' }], 'amzn1.ask.account.RAW');
+    const answers = [];
+    for await (const a of store.exportAnswers()) answers.push(a);
+    expect(answers).toHaveLength(1);
+    expect(answers[0]!.text).toContain('[PHONE]');
+    expect(answers[0]!.text).not.toContain('07700');
+    expect(answers[0]!.redactions).toContain('PHONE');
+    expect(answers[0]!.respondentId).toBe(createPseudonymizer(TEST_SECRET)('alexa', 'amzn1.ask.account.RAW'));
+    expect(JSON.stringify(answers)).not.toContain('amzn1.ask.account.RAW');
+  });
+
+  it('tells the customer when an answer could not be kept, and the session goes on', async () => {
+    const store = flakyStore();
+    const { service } = buildService(store);
+    const outs = await talk(service, [{ type: 'launch' }, { type: 'choose-domain', domain: 'food' }]);
+    store.failing = true;
+    const third = await service.handle({ platform: 'alexa', platformUserId: 'user-1', platformSessionId: 'user-1-session', locale: 'en-US', action: { type: 'answer', text: 'eating more vegetables' }, state: outs[1]!.state });
+    expect(third!.speech).toMatch(/^I'm sorry, I couldn't save that last answer/);
+    expect(third!.endSession).toBe(false);
+    expect(third!.kind).toBe('probe');
+  });
+
+  it('never claims an erasure that failed', async () => {
+    const store = flakyStore();
+    const { service } = buildService(store);
+    const outs = await talk(service, [{ type: 'launch' }, { type: 'delete-data' }]);
+    store.failing = true;
+    const out = await service.handle({ platform: 'alexa', platformUserId: 'user-1', platformSessionId: 'user-1-session', locale: 'en-US', action: { type: 'yes' }, state: outs[1]!.state });
+    expect(out.speech).toMatch(/couldn't delete your answers/);
+    expect(out.speech).not.toMatch(/I've deleted/);
+  });
+
+  it('erases everything about the respondent on a confirmed delete', async () => {
+    const { service, store } = buildService();
+    await talk(service, [{ type: 'launch' }, { type: 'choose-domain', domain: 'money' }, { type: 'answer', text: 'saving for a deposit' }, { type: 'delete-data' }, { type: 'yes' }]);
+    const left = [];
+    for await (const a of store.exportAnswers()) left.push(a);
+    expect(left).toEqual([]);
+    expect(await store.loadRespondent(createPseudonymizer(TEST_SECRET)('alexa', 'user-1'))).toBeNull();
+  });
+
+  it('writes no answer text into the logs', async () => {
+    const lines: string[] = [];
+    const service = new InterviewService({
+      engine: buildService().engine,
+      store: flakyStore(),
+      redactor: createPiiRedactor(),
+      pseudonymize: createPseudonymizer(TEST_SECRET),
+      logger: createLogger('debug', (line) => lines.push(line)),
+    });
+    const secretAnswer = 'my secret dream is a lighthouse in cornwall';
+    await talk(service, [{ type: 'launch' }, { type: 'choose-domain', domain: 'money' }, { type: 'answer', text: secretAnswer }, { type: 'answer', text: secretAnswer }]);
+    expect(lines.length).toBeGreaterThan(0);
+    for (const line of lines) {
+      expect(line).not.toContain('lighthouse');
+      expect(line).not.toContain('user-1');
+    }
+  });
+});

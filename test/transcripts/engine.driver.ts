@@ -1,0 +1,80 @@
+import path from 'node:path';
+import { createThemeClassifier } from '../../src/classifier/theme.classifier';
+import { loadContent } from '../../src/content/content.loader';
+import { createPseudonymizer } from '../../src/insights/respondent-id';
+import type { InsightStore } from '../../src/insight-store/insight-store.port';
+import { openMemoryStore } from '../../src/insight-store/insight-store.memory';
+import { InterviewEngine } from '../../src/interview/interview.engine';
+import { InterviewService } from '../../src/interview/interview.service';
+import type { ConversationState, CustomerAction, Platform } from '../../src/interview/interview.types';
+import { silentLogger } from '../../src/logging/logger';
+import { createPiiRedactor } from '../../src/redaction/pii.redactor';
+import type { Reply, TranscriptDriver } from './transcript.runner';
+import type { TranscriptStep } from './transcripts';
+
+export const TEST_SECRET = 'transcript-test-secret-0123456789';
+export const CONTENT_DIR = path.resolve(__dirname, '..', '..', 'content');
+
+/** Real content, classifier and redactor; only the store is chosen by the caller. */
+export function buildService(store: InsightStore = openMemoryStore()): { service: InterviewService; store: InsightStore; engine: InterviewEngine } {
+  const engine = new InterviewEngine({ content: loadContent(CONTENT_DIR), classifier: createThemeClassifier() });
+  const service = new InterviewService({
+    engine,
+    store,
+    redactor: createPiiRedactor(),
+    pseudonymize: createPseudonymizer(TEST_SECRET),
+    logger: silentLogger,
+  });
+  return { service, store, engine };
+}
+
+export function stepToAction(step: TranscriptStep): CustomerAction {
+  switch (step.as) {
+    case 'choose-domain':
+      return { type: 'choose-domain', domain: step.say, text: step.say };
+    case 'answer':
+      return { type: 'answer', text: step.say ?? '' };
+    case 'unknown':
+      return { type: 'unknown', text: step.say };
+    case 'change-domain':
+      return { type: 'change-domain', domain: step.say };
+    default:
+      return { type: step.as };
+  }
+}
+
+/** Drives the interview service in-process, the way every adapter does, and sees reply kinds. */
+export class EngineDriver implements TranscriptDriver {
+  private state: ConversationState | null = null;
+  private session = { userId: '', sessionId: '', locale: 'en-US' };
+
+  constructor(
+    private readonly service: InterviewService,
+    private readonly platform: Platform = 'terminal',
+  ) {}
+
+  async startSession(opts: { userId: string; sessionId: string; locale: string }): Promise<void> {
+    this.session = opts;
+    this.state = null;
+  }
+
+  async send(step: TranscriptStep): Promise<Reply> {
+    const out = await this.service.handle({
+      platform: this.platform,
+      platformUserId: this.session.userId,
+      platformSessionId: this.session.sessionId,
+      locale: this.session.locale,
+      action: stepToAction(step),
+      state: this.state,
+    });
+    this.state = out.state;
+    return { speech: out.speech, reprompt: out.reprompt, endSession: out.endSession, kind: out.kind };
+  }
+}
+
+export async function countStoredAnswers(store: InsightStore, platform: Platform, userId: string): Promise<number> {
+  const respondentId = createPseudonymizer(TEST_SECRET)(platform, userId);
+  let n = 0;
+  for await (const answer of store.exportAnswers()) if (answer.respondentId === respondentId) n += 1;
+  return n;
+}
