@@ -13,6 +13,7 @@ export type ErrorCode =
   | 'STORE_UNAVAILABLE'
   | 'STORE_LOCKED'
   | 'UPSTREAM_FAILED'
+  | 'WEBHOOK_DISABLED'
   | 'INTERNAL';
 
 const HTTP_STATUS: Record<ErrorCode, number> = {
@@ -26,6 +27,7 @@ const HTTP_STATUS: Record<ErrorCode, number> = {
   STORE_UNAVAILABLE: 503,
   STORE_LOCKED: 503,
   UPSTREAM_FAILED: 502,
+  WEBHOOK_DISABLED: 503,
   INTERNAL: 500,
 };
 
