@@ -27,6 +27,8 @@ export async function buildLambda(outDir = OUT): Promise<{ bundleBytes: number }
     logLevel: 'warning',
   });
   fs.cpSync(path.join(ROOT, 'content'), path.join(outDir, 'content'), { recursive: true });
+  // The store applies its SQL migrations from a folder beside the module that runs them.
+  fs.cpSync(path.join(ROOT, 'src', 'insight-store', 'migrations'), path.join(outDir, 'migrations'), { recursive: true });
   const pglite = path.join(ROOT, 'node_modules', '@electric-sql', 'pglite');
   const pgliteOut = path.join(outDir, 'node_modules', '@electric-sql', 'pglite');
   fs.mkdirSync(pgliteOut, { recursive: true });

@@ -32,7 +32,7 @@ export async function handler(event: RequestEnvelope, context?: unknown): Promis
     ready = await getSkill();
   } catch (error) {
     // Without a skill there is no error handler yet; still answer in words, never with an error sound.
-    process.stderr.write(`${JSON.stringify({ level: 'error', event: 'lambda-init-failed', errorName: (error as Error).name })}\n`);
+    process.stderr.write(`${JSON.stringify({ level: 'error', event: 'lambda-init-failed', errorName: (error as Error).name, code: (error as { code?: string }).code, message: (error as Error).message })}\n`);
     const silent = event.request?.type === 'SessionEndedRequest';
     return {
       version: '1.0',
