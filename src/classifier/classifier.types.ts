@@ -1,4 +1,4 @@
-/** A theme id from the taxonomy (see content/themes.json), or `other` when nothing fits. */
+/** A theme id from the taxonomy (see content/themes/<domain>.json), or `other` when nothing fits. */
 export type ThemeId = string;
 
 export interface ThemeScore {
@@ -20,4 +20,17 @@ export interface ThemeClassifier {
   /** Theme ids of a domain, in taxonomy order (excluding `other`). */
   themes(domain: string): ThemeId[];
   classify(domain: string, text: string): Classification;
+  /**
+   * Spoken words for a theme, for acknowledgements ("It sounds like owning a home matters to
+   * you"). `other` and ids the domain does not know (e.g. a retired company theme still in a
+   * stored profile) get a neutral readable fallback; an unknown domain throws.
+   */
+  label(domain: string, themeId: ThemeId): string;
+}
+
+export interface ThemeClassifierOptions {
+  /** Folder of `<domain>.json` taxonomy files; defaults to content/themes in the repository. */
+  themesDir?: string;
+  /** Optional company extension file adding new theme ids (never redefining contract ids). */
+  extraThemesFile?: string;
 }

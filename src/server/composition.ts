@@ -36,7 +36,8 @@ export interface BuildOptions {
 export async function buildDependencies(config: Config, options: BuildOptions = {}): Promise<Dependencies> {
   const logger = options.logger ?? createLogger(config.logLevel);
   const content = loadContent(config.contentDir);
-  const classifier = createThemeClassifier({ extraThemesFile: config.themesFile });
+  // Themes live beside the wording, so the Lambda bundle (which copies content/) finds them too.
+  const classifier = createThemeClassifier({ themesDir: path.join(config.contentDir, 'themes'), extraThemesFile: config.themesFile });
   const engine = new InterviewEngine({ content, classifier, partners: options.partners });
   const store = options.store ?? (await openInsightStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
   const service = new InterviewService({

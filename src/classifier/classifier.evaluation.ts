@@ -1,0 +1,70 @@
+import fs from 'node:fs';
+import { z } from 'zod';
+import { AppError } from '../errors/app-error';
+import type { ThemeClassifier } from './classifier.types';
+
+/**
+ * Evaluation over a labelled set, shared by the accuracy test and the bench so both report the
+ * same figures. The set grows from real (redacted) answers over time, one JSON object per line.
+ */
+
+const exampleSchema = z.strictObject({
+  text: z.string().min(1),
+  /** The primary theme a reviewer would tag. */
+  theme: z.string().min(1),
+  /** Secondary themes a reviewer would also accept in the ranking. */
+  also: z.array(z.string()).default([]),
+});
+
+export type LabelledExample = z.infer<typeof exampleSchema>;
+
+export interface EvaluationMiss {
+  text: string;
+  expected: string;
+  got: string[];
+}
+
+export interface EvaluationResult {
+  domain: string;
+  n: number;
+  top1: number;
+  top2: number;
+  misses: EvaluationMiss[];
+}
+
+/** Reads a `.jsonl` labelled set; a bad line fails with the file and line number. */
+export function loadLabelledSet(file: string): LabelledExample[] {
+  const lines = fs.readFileSync(file, 'utf8').split('\n');
+  const examples: LabelledExample[] = [];
+  lines.forEach((line, index) => {
+    if (line.trim() === '') return;
+    let raw: unknown;
+    try {
+      raw = JSON.parse(line);
+    } catch (error) {
+      throw new AppError('CONTENT_INVALID', `${file}:${index + 1}: not valid JSON (${(error as Error).message})`);
+    }
+    const parsed = exampleSchema.safeParse(raw);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw new AppError('CONTENT_INVALID', `${file}:${index + 1}: ${issue?.path.join('.') || '(root)'}: ${issue?.message ?? 'invalid'}`);
+    }
+    examples.push(parsed.data);
+  });
+  return examples;
+}
+
+/** Top-1: the best theme is the labelled one. Top-2: the labelled one is among the first two. */
+export function evaluate(classifier: ThemeClassifier, domain: string, examples: readonly LabelledExample[]): EvaluationResult {
+  let top1 = 0;
+  let top2 = 0;
+  const misses: EvaluationMiss[] = [];
+  for (const example of examples) {
+    const ranked = classifier.classify(domain, example.text).themes.map((t) => t.id);
+    if (ranked[0] === example.theme) top1 += 1;
+    else misses.push({ text: example.text, expected: example.theme, got: ranked });
+    if (ranked.slice(0, 2).includes(example.theme)) top2 += 1;
+  }
+  const n = examples.length;
+  return { domain, n, top1: n === 0 ? 0 : top1 / n, top2: n === 0 ? 0 : top2 / n, misses };
+}
