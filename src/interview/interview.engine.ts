@@ -263,10 +263,8 @@ class Turn {
       this.say(this.pick('skipped', this.common.skipped));
       return this.advanceLens(domain);
     }
-    if (action.type === 'choose-domain' && action.domain !== undefined) {
-      const chosen = this.findDomain(action.domain);
-      if (chosen && chosen.id !== domain.id) return this.startDomain(chosen, 0);
-    }
+    // A bare answer that happens to name a domain ("money") arrives as a domain choice; while a
+    // question is open it is an answer. Switching topic is "change topic" / "switch to food".
     if (action.type === 'resume') return this.repeatCurrent('repeat');
     const text = answerText(action);
     if (text === undefined) return this.misunderstood();
