@@ -80,9 +80,14 @@ export interface ErasureResult {
 }
 
 export interface ExportFilter {
+  /** Inclusive lower bound on `createdAt`. */
   since?: Date;
+  /** Exclusive upper bound on `createdAt`. */
   until?: Date;
   domain?: string;
+  lens?: Lens;
+  /** Top theme. */
+  theme?: string;
 }
 
 export interface ThemeCount {

@@ -9,7 +9,7 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const deps = await buildDependencies(config);
   const running = await startServer(deps);
-  deps.logger.info('server-started', { port: config.port, store: config.databaseUrl ? 'postgres' : 'embedded' });
+  deps.logger.info('server-started', { port: Number(new URL(running.url).port), store: config.databaseUrl ? 'postgres' : 'embedded' });
 
   let retention: NodeJS.Timeout | undefined;
   if (config.retentionDays !== undefined) {

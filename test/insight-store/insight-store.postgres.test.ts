@@ -1,0 +1,88 @@
+import { Client } from 'pg';
+import { openPostgresStore } from '../../src/insight-store/insight-store.postgres';
+import type { SqlInsightStore } from '../../src/insight-store/insight-store.sql';
+import { turn } from './insight-store.builders';
+import { describeInsightStoreContract, migrationVersions } from './insight-store.contract';
+
+const DATABASE_URL = process.env.DATABASE_URL?.trim() || undefined;
+const SKIPPED = 'PostgreSQL suite skipped: set DATABASE_URL';
+
+if (DATABASE_URL === undefined) {
+  console.log(SKIPPED);
+  test.skip(SKIPPED, () => undefined);
+} else {
+  const databaseUrl = DATABASE_URL;
+  // Every target gets its own schema, dropped afterwards, so runs never see each other's rows.
+  const runId = `${process.pid}_${Date.now().toString(36)}`;
+  let counter = 0;
+  const created = new Set<string>();
+
+  async function dropSchema(schema: string): Promise<void> {
+    const client = new Client({ connectionString: databaseUrl });
+    await client.connect();
+    try {
+      await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+      created.delete(schema);
+    } finally {
+      await client.end();
+    }
+  }
+
+  function newSchema(): string {
+    const schema = `lifepath_test_${runId}_${++counter}`;
+    created.add(schema);
+    return schema;
+  }
+
+  afterAll(async () => {
+    for (const schema of [...created]) await dropSchema(schema);
+  });
+
+
+  describeInsightStoreContract(
+    'PostgreSQL',
+    async () => {
+      const schema = newSchema();
+      return {
+        open: () => openPostgresStore({ databaseUrl, schema, exportBatchSize: 7 }),
+        dispose: () => dropSchema(schema),
+      };
+    },
+    { persistent: true, executorOf: (store) => (store as SqlInsightStore).executor },
+  );
+
+  describe('PostgreSQL store', () => {
+    test('keeps its tables in the schema it was given', async () => {
+      const schema = newSchema();
+      const store = await openPostgresStore({ databaseUrl, schema });
+      try {
+        await store.writeTurn(turn({ respondentId: 'r1', answers: [{ id: 'a1' }] }));
+        const { rows } = await store.executor.query<{ table_schema: string }>(
+          "SELECT DISTINCT table_schema FROM information_schema.tables WHERE table_name = 'answers' AND table_schema = $1",
+          [schema],
+        );
+        expect(rows).toEqual([{ table_schema: schema }]);
+      } finally {
+        await store.close();
+        await dropSchema(schema);
+      }
+    });
+
+    test('concurrent openers of a new schema apply each migration exactly once', async () => {
+      const schema = newSchema();
+      const stores = await Promise.all([1, 2, 3].map(() => openPostgresStore({ databaseUrl, schema })));
+      try {
+        for (const store of stores) expect(await migrationVersions(store.executor)).toEqual([1]);
+      } finally {
+        for (const store of stores) await store.close();
+        await dropSchema(schema);
+      }
+    });
+
+    test('rejects a schema name that is not a plain identifier', async () => {
+      await expect(openPostgresStore({ databaseUrl, schema: 'x; DROP TABLE y' })).rejects.toMatchObject({
+        code: 'CONFIG_INVALID',
+      });
+    });
+  });
+}

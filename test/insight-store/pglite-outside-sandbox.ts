@@ -1,0 +1,12 @@
+/**
+ * PGlite's Emscripten loader calls dynamic import(), which Jest's module sandbox refuses unless
+ * Node runs with --experimental-vm-modules. Importing this file first makes `@electric-sql/pglite`
+ * load through Node's own loader, outside the sandbox; the adapter code under test is unchanged.
+ * (A Jest `setupFiles` entry doing the same would cover every test file at once.)
+ */
+jest.mock('@electric-sql/pglite', () => {
+  const { _load } = require('node:module') as { _load(request: string, parent: null, isMain: boolean): unknown };
+  return _load(require.resolve('@electric-sql/pglite'), null, false);
+});
+
+export {};
