@@ -1,6 +1,7 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { adminRouter } from '../admin/admin.routes';
+import { dialogflowRouter } from '../dialogflow/dialogflow.webhook';
 import { createApp } from '../http/app';
 import type { Dependencies } from './composition';
 
@@ -14,7 +15,10 @@ export interface RunningServer {
 export function buildHttpApp(deps: Dependencies) {
   return createApp({
     logger: deps.logger,
-    routers: [{ path: '/api/v1', router: adminRouter({ store: deps.store, adminApiKey: deps.config.adminApiKey, logger: deps.logger }) }],
+    routers: [
+      { path: '/api/v1', router: adminRouter({ store: deps.store, adminApiKey: deps.config.adminApiKey, logger: deps.logger }) },
+      { path: '/dialogflow', router: dialogflowRouter({ service: deps.service, logger: deps.logger, auth: deps.config.dialogflow }) },
+    ],
     ready: async () => {
       await deps.store.loadRespondent('readiness-probe');
       return true;

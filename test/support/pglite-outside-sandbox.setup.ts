@@ -1,8 +1,7 @@
 /**
  * PGlite's Emscripten loader calls dynamic import(), which Jest's module sandbox refuses unless
- * Node runs with --experimental-vm-modules. Importing this file first makes `@electric-sql/pglite`
+ * Node runs with --experimental-vm-modules. This setup file (jest.config.js) makes `@electric-sql/pglite`
  * load through Node's own loader, outside the sandbox; the adapter code under test is unchanged.
- * (A Jest `setupFiles` entry doing the same would cover every test file at once.)
  */
 jest.mock('@electric-sql/pglite', () => {
   const { _load } = require('node:module') as { _load(request: string, parent: null, isMain: boolean): unknown };
