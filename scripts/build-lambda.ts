@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { build } from 'esbuild';
+import { build, type Plugin } from 'esbuild';
 
 /**
  * Bundles the Alexa Lambda into lambda/dist (what ask-resources.json deploys): one minified
@@ -9,6 +9,16 @@ import { build } from 'esbuild';
  * (it is only loaded when DATABASE_URL is not set).
  */
 const ROOT = path.resolve(__dirname, '..');
+
+/** Keeps only zod's English messages in the bundle; every other locale is dead weight at cold start. */
+export const zodEnglishOnly: Plugin = {
+  name: 'zod-english-only',
+  setup(b) {
+    b.onResolve({ filter: /locales\/index\.c?js$/ }, (args) =>
+      args.importer.includes(`${path.sep}zod${path.sep}`) ? { path: path.join(__dirname, 'bundle', 'zod-locales-en-only.js') } : undefined,
+    );
+  },
+};
 const OUT = path.join(ROOT, 'lambda', 'dist');
 
 export async function buildLambda(outDir = OUT): Promise<{ bundleBytes: number }> {
@@ -24,6 +34,7 @@ export async function buildLambda(outDir = OUT): Promise<{ bundleBytes: number }
     minify: true,
     legalComments: 'none',
     external: ['@electric-sql/pglite', 'pg-native'],
+    plugins: [zodEnglishOnly],
     logLevel: 'warning',
   });
   fs.cpSync(path.join(ROOT, 'content'), path.join(outDir, 'content'), { recursive: true });

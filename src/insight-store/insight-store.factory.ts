@@ -1,6 +1,4 @@
 import type { InsightStore } from './insight-store.port';
-import { openEmbeddedStore } from './insight-store.pglite';
-import { openPostgresStore } from './insight-store.postgres';
 
 export interface OpenInsightStoreOptions {
   /** When set, PostgreSQL is used and `dataDir` is ignored. */
@@ -12,8 +10,13 @@ export interface OpenInsightStoreOptions {
 }
 
 /** Picks the adapter from configuration; a Config object can be passed as it is. */
-export function openInsightStore(options: OpenInsightStoreOptions): Promise<InsightStore> {
-  return options.databaseUrl !== undefined
-    ? openPostgresStore({ databaseUrl: options.databaseUrl, schema: options.schema })
-    : openEmbeddedStore({ dataDir: options.dataDir });
+export async function openInsightStore(options: OpenInsightStoreOptions): Promise<InsightStore> {
+  // Each adapter is loaded only when chosen: PGlite's WebAssembly build alone costs a Lambda
+  // cold start over 150 ms, which a PostgreSQL deployment should not pay.
+  if (options.databaseUrl !== undefined) {
+    const { openPostgresStore } = await import('./insight-store.postgres');
+    return openPostgresStore({ databaseUrl: options.databaseUrl, schema: options.schema });
+  }
+  const { openEmbeddedStore } = await import('./insight-store.pglite');
+  return openEmbeddedStore({ dataDir: options.dataDir });
 }
