@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { build } from 'esbuild';
-import { buildLambda } from '../scripts/build-lambda';
+import { buildLambda, LAMBDA_BUNDLE_OPTIONS } from '../scripts/build-lambda';
 import { loadConfig } from '../src/config/config';
 
 /**
@@ -59,13 +59,7 @@ export async function runLambdaBench(opts: { runs?: number; databaseUrl?: string
   await build({
     entryPoints: [path.join(__dirname, 'fixtures', 'bare-skill.fixture.ts')],
     outfile: bare,
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
-    minify: true,
-    legalComments: 'none',
-    logLevel: 'warning',
+    ...LAMBDA_BUNDLE_OPTIONS,
   });
   await buildLambda();
   const bundle = path.join(ROOT, 'lambda', 'dist', 'index.js');

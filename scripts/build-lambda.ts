@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { build, type Plugin } from 'esbuild';
+import { build, type BuildOptions, type Plugin } from 'esbuild';
 
 /**
  * Bundles the Alexa Lambda into lambda/dist (what ask-resources.json deploys): one minified
@@ -21,21 +21,26 @@ export const zodEnglishOnly: Plugin = {
 };
 const OUT = path.join(ROOT, 'lambda', 'dist');
 
+/** How Lambda code is bundled; the cold-start benchmark bundles its bare-skill floor the same way. */
+export const LAMBDA_BUNDLE_OPTIONS = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  minify: true,
+  legalComments: 'none',
+  logLevel: 'warning',
+} as const satisfies BuildOptions;
+
 export async function buildLambda(outDir = OUT): Promise<{ bundleBytes: number }> {
   fs.rmSync(outDir, { recursive: true, force: true });
   fs.mkdirSync(outDir, { recursive: true });
   await build({
     entryPoints: [path.join(ROOT, 'lambda', 'src', 'index.ts')],
     outfile: path.join(outDir, 'index.js'),
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
-    minify: true,
-    legalComments: 'none',
+    ...LAMBDA_BUNDLE_OPTIONS,
     external: ['@electric-sql/pglite', 'pg-native'],
     plugins: [zodEnglishOnly],
-    logLevel: 'warning',
   });
   fs.cpSync(path.join(ROOT, 'content'), path.join(outDir, 'content'), { recursive: true });
   // The store applies its SQL migrations from a folder beside the module that runs them.
