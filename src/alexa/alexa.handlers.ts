@@ -12,6 +12,7 @@ import {
 import type { Directive, Response } from 'ask-sdk-model';
 import { isAppError } from '../errors/app-error';
 import type { InterviewService } from '../interview/interview.service';
+import { parseConversationState } from '../interview/conversation-state.schema';
 import type { ConversationState, TurnOutput } from '../interview/interview.types';
 import type { Logger } from '../logging/logger';
 import { ANSWER_INTENT, ANSWER_SLOT, requestToAction } from './alexa.mapping';
@@ -28,8 +29,11 @@ export interface AlexaSkillDeps {
 const STATE_KEY = 'lifepath';
 const DEFAULT_SAFE_REPROMPT = "Sorry, something went wrong on my side. Let's try that again. What would you like to do?";
 
-/** Phases where the next thing the customer says is free speech, captured through the answer slot. */
-const FREE_SPEECH_KINDS = new Set(['question', 'probe']);
+/**
+ * Phases where the next thing the customer says is free speech, captured through the answer slot.
+ * By phase, not by reply kind: after help, repeat or a misunderstanding the question is still open.
+ */
+const FREE_SPEECH_PHASES = new Set(['question', 'probe']);
 
 const PERMISSIONS = { email: 'alexa::profile:email:read', phone: 'alexa::profile:mobile_number:read' } as const;
 
@@ -73,7 +77,7 @@ function render(input: HandlerInput, out: TurnOutput, isIntentRequest: boolean):
     return builder.getResponse();
   }
   builder.reprompt(escapeSsml(out.reprompt ?? out.speech));
-  if (isIntentRequest && FREE_SPEECH_KINDS.has(out.kind)) {
+  if (isIntentRequest && FREE_SPEECH_PHASES.has(out.state.phase)) {
     // Eliciting the answer slot lets a bare answer ("a house with a garden") reach AnswerIntent
     // without a carrier phrase; the speech above is the elicitation prompt.
     const elicit: Directive = {
@@ -120,7 +124,8 @@ const loadContext: RequestInterceptor = {
     const attributes = input.attributesManager.getSessionAttributes();
     const context: RequestContext = {
       locale: getLocale(input.requestEnvelope) || 'en-US',
-      state: (attributes[STATE_KEY] as ConversationState | undefined) ?? null,
+      // Session attributes round-trip through Alexa; anything unreadable starts a fresh conversation.
+      state: attributes[STATE_KEY] === undefined ? null : parseConversationState(attributes[STATE_KEY]),
     };
     input.attributesManager.setRequestAttributes(context as unknown as Record<string, unknown>);
   },

@@ -46,13 +46,14 @@ async function main(): Promise<number> {
   // Held in an object because it is updated inside the reply callback.
   const session: { state: ConversationState | null } = { state: null };
 
-  const say = async (action: CustomerAction): Promise<boolean> => {
+  const say = async (action: CustomerAction, utterance?: string): Promise<boolean> => {
     const out = await deps.service.handle({
       platform: 'terminal',
       platformUserId: args.user ?? 'terminal-user',
       platformSessionId: sessionId,
       locale: args.locale ?? 'en-US',
       action,
+      utterance,
       state: session.state,
     });
     session.state = out.state;
@@ -70,7 +71,7 @@ async function main(): Promise<number> {
     }
     for await (const line of lines) {
       if (ended) break;
-      ended = await say(parseUtterance(line, session.state?.phase));
+      ended = await say(parseUtterance(line, session.state?.phase), line);
       if (!ended && interactive) lines.prompt();
     }
     lines.close();

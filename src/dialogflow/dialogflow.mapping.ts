@@ -1,5 +1,6 @@
 import type { ConversationState, CustomerAction } from '../interview/interview.types';
-import { ConversationStateSchema, type WebhookRequest } from './dialogflow.schema';
+import { parseConversationState } from '../interview/conversation-state.schema';
+import type { WebhookRequest } from './dialogflow.schema';
 
 /** Context ids this adapter owns. Dialogflow lower-cases context ids, so these are lower case. */
 export const STATE_CONTEXT = 'lifepath-state';
@@ -120,9 +121,8 @@ export function readState(request: WebhookRequest): StateReading {
   } catch {
     return { state: null, problem: 'state-not-json' };
   }
-  const parsed = ConversationStateSchema.safeParse(json);
-  if (!parsed.success) return { state: null, problem: 'state-invalid' };
-  return { state: parsed.data as ConversationState };
+  const state = parseConversationState(json);
+  return state ? { state } : { state: null, problem: 'state-invalid' };
 }
 
 export function findContext(request: WebhookRequest, id: string) {

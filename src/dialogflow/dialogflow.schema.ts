@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import type { ConversationState } from '../interview/interview.types';
 
 /**
  * The Dialogflow ES v2 webhook wire format, as far as this adapter relies on it. Requests are
@@ -91,50 +90,6 @@ export type ResponseContext = z.infer<typeof ResponseContextSchema>;
 export type RichContent = z.infer<typeof RichContentSchema>;
 export type LifepathPayload = z.infer<typeof LifepathPayloadSchema>;
 
-const PhaseSchema = z.enum([
-  'start',
-  'choose-domain',
-  'resume-offer',
-  'question',
-  'probe',
-  'partner-offer',
-  'partner-share',
-  'next-domain',
-  'confirm-delete',
-  'ended',
-]);
-
-/**
- * The conversation state as it comes back from a Dialogflow context. It travels through
- * Dialogflow and an API caller could alter it, so it is checked before the engine sees it.
- * Loose, so a field the engine adds later survives the round trip.
- */
-export const ConversationStateSchema = z.looseObject({
-  version: z.literal(1),
-  phase: PhaseSchema,
-  returnPhase: PhaseSchema.optional(),
-  returnPrompt: z.string().optional(),
-  domain: z.string().optional(),
-  lensIndex: z.number().int().min(0),
-  questionId: z.string().optional(),
-  probeParentId: z.string().optional(),
-  lastPrompt: z.string().optional(),
-  lastReprompt: z.string().optional(),
-  usedVariants: z.array(z.string()),
-  domainsDone: z.array(z.string()),
-  misunderstandings: z.number().int().min(0),
-  turn: z.number().int().min(0),
-  sessionThemes: z.record(z.string(), z.array(z.string())),
-  offeredPartners: z.array(z.string()),
-  pendingPartnerId: z.string().optional(),
-  closingNotes: z.array(z.string()),
-  returning: z.boolean(),
-  resumeOffer: z.object({ domain: z.string(), lensIndex: z.number().int().min(0) }).optional(),
-});
-
-// Compile-time guard: what the schema accepts is a ConversationState.
-const _stateFits: (s: z.infer<typeof ConversationStateSchema>) => ConversationState = (s) => s;
-void _stateFits;
 
 /** A short, single-line reason for a 400: the first problem and where it is. */
 export function describeIssues(error: z.ZodError): string {

@@ -58,6 +58,7 @@ function fulfil(deps: DialogflowRouterDeps) {
         platformSessionId: sessionIdOf(request),
         locale,
         action,
+        utterance: request.queryResult.queryText,
         state,
       });
     } catch (error) {

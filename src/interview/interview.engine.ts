@@ -42,6 +42,7 @@ export function initialState(profile?: RespondentProfile): ConversationState {
     offeredPartners: [],
     closingNotes: [],
     returning: profile?.known ?? false,
+    storedThemes: structuredClone(profile?.themes ?? {}),
   };
 }
 
@@ -65,7 +66,7 @@ export class InterviewEngine {
     const state: ConversationState = structuredClone(input.state ?? initialState(input.profile));
     state.turn += 1;
     const turn = new Turn(this, content, input.who, state, input.profile);
-    turn.run(input.action, isFirstTurn);
+    turn.run(input.action, isFirstTurn, input.utterance);
     return turn.output();
   }
 
@@ -123,7 +124,7 @@ class Turn {
     return this.content.common;
   }
 
-  run(action: CustomerAction, isFirstTurn: boolean): void {
+  run(action: CustomerAction, isFirstTurn: boolean, utterance?: string): void {
     if (action.type === 'session-ended') {
       // Where to resume was saved when the pending question was asked; nothing to say or add.
       this.state.phase = 'ended';
@@ -135,7 +136,7 @@ class Turn {
       Object.assign(this.state, initialState(this.profile), { turn: this.state.turn });
       isFirstTurn = true;
     }
-    if (this.isCrisis(action)) {
+    if (this.isCrisis(action, utterance)) {
       this.crisis();
       return;
     }
@@ -274,8 +275,11 @@ class Turn {
     this.state.misunderstandings = 0;
     const lens = this.currentLens();
     const answer = this.recordAnswer(domain, lens, this.state.questionId ?? `${domain.id}.${lens}`, null, text);
-    // The question is answered: a customer who leaves during the follow-up resumes at the next one.
-    this.saveResume(this.state.lensIndex + 1);
+    // The question is answered: a customer who leaves during the follow-up resumes at the next
+    // one, and after the last one the area counts as done.
+    const next = this.state.lensIndex + 1;
+    if (next >= LENSES.length && !this.state.domainsDone.includes(domain.id)) this.state.domainsDone.push(domain.id);
+    this.saveResume(next);
     const top = answer.themes[0]?.id ?? 'other';
     this.acknowledge(domain, top);
     if (wordCount(text) >= this.common.probeMaxWords) return this.advanceLens(domain);
@@ -512,21 +516,16 @@ class Turn {
 
   /** Re-asks whatever is pending, so help, summaries and cancelled detours always end in a question. */
   private repeatCurrent(kind: ReplyKind): void {
-    const prompt = this.state.lastPrompt;
+    const pending = this.state.lastReprompt;
     if (this.state.phase === 'confirm-delete') {
       const c = this.common.deleteConfirm;
       this.ask(kind, this.pick('deleteConfirm', c.prompt), c.reprompt);
-    } else if (prompt && this.state.phase !== 'start') {
-      this.ask(kind, this.lastQuestionOnly(), this.state.lastReprompt ?? prompt);
+    } else if (pending && this.state.phase !== 'start') {
+      this.ask(kind, pending, pending);
     } else {
       this.askDomain();
     }
     this.kind = kind;
-  }
-
-  /** The last turn's speech may start with an acknowledgement; repeat only the question it ended with. */
-  private lastQuestionOnly(): string {
-    return this.state.lastReprompt ?? this.state.lastPrompt ?? '';
   }
 
   private misunderstood(hint?: string): void {
@@ -561,7 +560,7 @@ class Turn {
 
   private summary(): string {
     const parts: string[] = [];
-    const stored = this.profile?.themes ?? {};
+    const stored = this.state.storedThemes;
     for (const domain of this.content.domains) {
       const themes = [...(stored[domain.id] ?? [])];
       for (const t of this.state.sessionThemes[domain.id] ?? []) if (!themes.includes(t)) themes.push(t);
@@ -576,10 +575,9 @@ class Turn {
 
   // ---- helpers ----------------------------------------------------------------------------
 
-  private isCrisis(action: CustomerAction): boolean {
-    const text = 'text' in action ? action.text : undefined;
-    if (!text) return false;
-    return this.common.crisis.patterns.some((p) => new RegExp(p, 'i').test(text));
+  private isCrisis(action: CustomerAction, utterance: string | undefined): boolean {
+    const texts = [utterance, 'text' in action ? action.text : undefined].filter((t): t is string => Boolean(t));
+    return texts.some((text) => this.common.crisis.patterns.some((p) => new RegExp(p, 'i').test(text)));
   }
 
   /**

@@ -29,6 +29,8 @@ export interface ServiceTurn {
   platformSessionId: string;
   locale: string;
   action: CustomerAction;
+  /** The words heard this turn, where the platform gives them, even when they mapped to a command. */
+  utterance?: string;
   state: ConversationState | null;
 }
 
@@ -52,6 +54,7 @@ export class InterviewService {
     const output = this.deps.engine.turn({
       who: { userId: respondentId, sessionId, platform: turn.platform, locale: turn.locale },
       action: turn.action,
+      utterance: turn.utterance,
       state: turn.state,
       profile,
     });

@@ -75,6 +75,8 @@ export interface ConversationState {
   /** Things said in closing, e.g. that a partner's details were sent. */
   closingNotes: string[];
   returning: boolean;
+  /** Themes stored in earlier sessions, loaded once, for "what do you know about me" at any turn. */
+  storedThemes: Record<string, string[]>;
   /** Where a returning customer stopped, while they decide whether to carry on. */
   resumeOffer?: ResumePoint;
 }
@@ -145,6 +147,8 @@ export interface RespondentProfile {
 export interface TurnInput {
   who: Who;
   action: CustomerAction;
+  /** Everything the customer said this turn, when the platform reports it (crisis language can hide in "help ..."). */
+  utterance?: string;
   state: ConversationState | null;
   /** Present on the first turn of a session (the service loads it); later turns rely on state. */
   profile?: RespondentProfile;

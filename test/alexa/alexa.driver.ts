@@ -19,7 +19,11 @@ const SPOKEN: Partial<Record<TranscriptStep['as'], string>> = {
   'what-do-you-know': 'what do you know about me',
 };
 
-type SkillReply = { prompt(): string | undefined; reprompt(): string | undefined; response: { shouldEndSession?: boolean } };
+type SkillReply = {
+  prompt(): string | undefined;
+  reprompt(): string | undefined;
+  response: { shouldEndSession?: boolean; directives?: Array<{ type: string; slotToElicit?: string }> };
+};
 
 /** Plain text of what Alexa would say, from the SSML the skill returned. */
 export function spoken(ssml: string | undefined): string {
@@ -38,12 +42,15 @@ export function spoken(ssml: string | undefined): string {
  */
 export class AlexaDriver implements TranscriptDriver {
   private alexa: VirtualAlexa | undefined;
+  /** Whether the last reply elicited the answer slot, which is what lets a bare answer through. */
+  private elicited = false;
   /** Every request envelope sent, so tests can check what the model resolved. */
   readonly requests: Array<{ type: string; intent?: string }> = [];
 
   constructor(private readonly handler: (event: unknown) => Promise<unknown>) {}
 
   async startSession(opts: { userId: string; sessionId: string; locale: string }): Promise<void> {
+    this.elicited = false;
     this.alexa = VirtualAlexa.Builder()
       .handler(this.handler as (...args: unknown[]) => void)
       .interactionModelFile(path.join(MODELS, `${opts.locale}.json`))
@@ -62,6 +69,10 @@ export class AlexaDriver implements TranscriptDriver {
   async send(step: TranscriptStep): Promise<Reply> {
     const alexa = this.alexa;
     if (!alexa) throw new Error('startSession first');
+    if (step.as === 'answer' && !this.elicited) {
+      // On a device a bare answer with no Dialog.ElicitSlot before it falls to FallbackIntent and is lost.
+      throw new Error(`"${step.say}" would be lost: the previous reply did not elicit the answer slot`);
+    }
     let reply: SkillReply;
     if (step.as === 'launch') reply = (await alexa.launch()) as unknown as SkillReply;
     else if (step.as === 'answer') reply = (await alexa.intend('AnswerIntent', { answer: step.say ?? '' })) as unknown as SkillReply;
@@ -69,6 +80,7 @@ export class AlexaDriver implements TranscriptDriver {
     else if (step.as === 'choose-domain') reply = (await alexa.utter(step.say ?? '')) as unknown as SkillReply;
     else if (step.as === 'change-domain') reply = (await alexa.utter(step.say ? `switch to ${step.say}` : 'change the topic')) as unknown as SkillReply;
     else reply = (await alexa.utter(SPOKEN[step.as] ?? step.as)) as unknown as SkillReply;
+    this.elicited = (reply.response.directives ?? []).some((d) => d.type === 'Dialog.ElicitSlot' && d.slotToElicit === 'answer');
     const speech = spoken(reply.prompt());
     const reprompt = spoken(reply.reprompt());
     return { speech, reprompt: reprompt === '' ? undefined : reprompt, endSession: reply.response.shouldEndSession === true };

@@ -57,6 +57,11 @@ describe('Alexa handlers', () => {
     ]);
   });
 
+  it.each(['help.json', 'repeat.json', 'fallback.json', 'what-do-you-know.json'])('keeps eliciting the answer while a question is open, after %s', async (side) => {
+    const [, , reply] = await play(['launch-request.json', 'choose-domain-resolved.json', side]);
+    expect(reply!.response.directives).toEqual([expect.objectContaining({ type: 'Dialog.ElicitSlot', slotToElicit: 'answer' })]);
+  });
+
   it('does not send dialog directives in reply to a LaunchRequest', async () => {
     const [launch] = await play(['launch-request.json']);
     expect(launch!.response.directives ?? []).toEqual([]);

@@ -16,6 +16,7 @@ const state: ConversationState = {
   offeredPartners: ['budget-coach'],
   closingNotes: [],
   returning: false,
+  storedThemes: {},
 };
 
 function turn(overrides: Partial<TurnOutput> = {}): TurnOutput {

@@ -123,6 +123,62 @@ describe('InterviewEngine', () => {
     expect(outs[3]!.effects).toEqual([]);
   });
 
+  describe('crisis language', () => {
+    const toQuestion: CustomerAction[] = [{ type: 'launch' }, { type: 'choose-domain', domain: 'money' }];
+
+    it.each(['i want to end my overdraft', 'i am in danger of losing my job', 'the fees are killing me'])('treats everyday talk as an answer: %s', (text) => {
+      const outs = play(makeEngine(), [...toQuestion, { type: 'answer', text }]);
+      expect(outs[2]!.kind).toBe('probe');
+      expect(outs[2]!.effects.some((e) => e.kind === 'answer')).toBe(true);
+    });
+
+    it.each(['i just want to end it all', 'my husband hits me', 'i have been thinking about suicide'])('answers with care and stops: %s', (text) => {
+      const outs = play(makeEngine(), [...toQuestion, { type: 'answer', text }]);
+      expect(outs[2]!.kind).toBe('crisis');
+      expect(outs[2]!.speech).toMatch(/911|988/);
+      expect(outs[2]!.endSession).toBe(true);
+    });
+
+    it('hears it even when the platform mapped the words to a command', () => {
+      const engine = makeEngine();
+      const [first] = play(engine, toQuestion);
+      const out = engine.turn({ who, action: { type: 'help' }, utterance: 'help me my partner hurts me', state: first!.state });
+      expect(out.kind).toBe('crisis');
+    });
+  });
+
+  describe('returning customers', () => {
+    const profile: RespondentProfile = { known: true, resume: { domain: 'food', lensIndex: 2 }, domainsDone: ['money'], themes: { money: ['home', 'debt'] } };
+
+    it('summarise stored themes at any turn, not only the first', () => {
+      const outs = play(makeEngine(), [{ type: 'launch' }, { type: 'no' }, { type: 'what-do-you-know' }], { profile });
+      expect(outs[2]!.kind).toBe('summary');
+      expect(outs[2]!.speech).toContain(classifier.label('money', 'home'));
+      expect(outs[2]!.speech).not.toContain("don't have anything stored");
+    });
+
+    it('keep the offer to continue after a one-shot help', () => {
+      const [first, second] = play(makeEngine(), [{ type: 'help' }, { type: 'resume' }], { profile });
+      expect(first!.kind).toBe('help');
+      expect(first!.reprompt).toMatch(/carry on/i);
+      expect(second!.kind).toBe('question');
+      expect(second!.state.lensIndex).toBe(2);
+    });
+  });
+
+  it('counts an area as done when the customer leaves during its last follow-up', () => {
+    const outs = play(makeEngine(), [
+      { type: 'launch' },
+      { type: 'choose-domain', domain: 'food' },
+      { type: 'skip' },
+      { type: 'skip' },
+      { type: 'answer', text: 'never having time to cook' },
+      { type: 'session-ended' },
+    ]);
+    const resume = outs[4]!.effects.filter((e) => e.kind === 'resume').at(-1);
+    expect(resume).toEqual({ kind: 'resume', resume: null, domainsDone: ['food'] });
+  });
+
   describe('partner offers', () => {
     const partners = createPartnerDirectory([
       { id: 'homes-r-us', name: 'Homes R Us', domain: 'money', themes: ['home'], description: 'Mortgage advice.', url: 'https://example.com/homes', acceptsLeads: true },
@@ -155,7 +211,7 @@ describe('InterviewEngine', () => {
     });
 
     it('does not route crisis language to a partner', () => {
-      const outs = play(makeEngine(partners), [{ type: 'launch' }, { type: 'choose-domain', domain: 'money' }, { type: 'answer', text: 'i am in danger at home and losing my house' }]);
+      const outs = play(makeEngine(partners), [{ type: 'launch' }, { type: 'choose-domain', domain: 'money' }, { type: 'answer', text: 'my house is not safe because my partner hurts me' }]);
       expect(outs[2]!.kind).toBe('crisis');
       expect(outs[2]!.endSession).toBe(true);
       expect(outs[2]!.effects).toEqual([]);
