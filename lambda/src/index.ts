@@ -1,3 +1,4 @@
+import os from 'node:os';
 import path from 'node:path';
 import type { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
 import { createAlexaSkill } from '../../src/alexa/alexa.handlers';
@@ -13,7 +14,9 @@ let skill: Promise<Skill> | undefined;
 
 function getSkill(): Promise<Skill> {
   skill ??= (async () => {
-    const config = loadConfig(undefined, { contentDir: path.join(__dirname, 'content') });
+    // The code folder is read-only in Lambda; only the temp folder is writable (and not durable,
+    // which is why production sets DATABASE_URL).
+    const config = loadConfig(undefined, { contentDir: path.join(__dirname, 'content'), dataDir: path.join(os.tmpdir(), 'lifepath-data') });
     const deps = await buildDependencies(config);
     return createAlexaSkill({ service: deps.service, logger: deps.logger, skillId: config.alexa.skillId });
   })().catch((error: unknown) => {

@@ -52,6 +52,8 @@ function interviewHandler(deps: AlexaSkillDeps): RequestHandler {
         platformUserId: getUserId(envelope),
         platformSessionId: envelope.session?.sessionId ?? `no-session-${envelope.request.requestId}`,
         locale: context.locale,
+        // Alexa shows cards in its app and has a consent flow for contact details.
+        capabilities: { cards: true, contactPermission: true },
         action: requestToAction(envelope),
         state: context.state,
       });

@@ -28,7 +28,7 @@ const EnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().trim().min(1).default('0.0.0.0'),
-  DATA_DIR: z.string().trim().min(1).default('./data'),
+  DATA_DIR: optionalString,
   DATABASE_URL: optionalString.pipe(
     z
       .string()
@@ -37,6 +37,7 @@ const EnvSchema = z.object({
   ),
   CONTENT_DIR: optionalString,
   THEMES_FILE: optionalString,
+  PARTNERS_FILE: optionalString,
   PSEUDONYM_SECRET: optionalString.pipe(z.string().min(16, 'must be at least 16 characters').optional()),
   ADMIN_API_KEY: optionalString.pipe(z.string().min(16, 'must be at least 16 characters').optional()),
   RETENTION_DAYS: z.coerce.number().int().positive().optional(),
@@ -66,6 +67,7 @@ export interface Config {
   databaseUrl?: string;
   contentDir: string;
   themesFile?: string;
+  partnersFile?: string;
   pseudonymSecret?: string;
   adminApiKey?: string;
   retentionDays?: number;
@@ -87,6 +89,7 @@ export const PROJECT_ROOT = path.resolve(__dirname, '..', '..');
 /** Defaults that depend on where the code runs (the Lambda bundle keeps content beside itself). */
 export interface ConfigDefaults {
   contentDir?: string;
+  dataDir?: string;
 }
 
 export function loadConfig(env: Record<string, string | undefined> = process.env, defaults: ConfigDefaults = {}): Config {
@@ -109,10 +112,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     env: e.NODE_ENV,
     port: e.PORT,
     host: e.HOST,
-    dataDir: path.resolve(e.DATA_DIR),
+    dataDir: path.resolve(e.DATA_DIR ?? defaults.dataDir ?? './data'),
     databaseUrl: e.DATABASE_URL,
     contentDir: path.resolve(e.CONTENT_DIR ?? defaults.contentDir ?? path.join(PROJECT_ROOT, 'content')),
     themesFile: e.THEMES_FILE === undefined ? undefined : path.resolve(e.THEMES_FILE),
+    partnersFile: e.PARTNERS_FILE === undefined ? undefined : path.resolve(e.PARTNERS_FILE),
     pseudonymSecret: e.PSEUDONYM_SECRET,
     adminApiKey: e.ADMIN_API_KEY,
     retentionDays: e.RETENTION_DAYS,

@@ -28,19 +28,13 @@ const SIMPLE_INTENTS: Record<string, CustomerAction['type']> = {
 /** Both capture free speech; the fallback one catches a bare answer while `awaiting-answer` is active. */
 const ANSWER_INTENTS = new Set(['AnswerIntent', 'AnswerFallbackIntent']);
 
-/**
- * While a question is open, an utterance longer than this that matched ChooseDomainIntent is an
- * answer that happens to mention an area ("i worry i can't pay my bills"), not a request to
- * switch; "food" or "let's do food" still switches, and ChangeDomainIntent always does.
- */
-export const SWITCH_MAX_WORDS = 3;
 
 /**
  * Translates a Dialogflow webhook request into what the customer did. Answers come from the
  * AnswerIntent's `answer` parameter when Dialogflow filled it, else from queryText (always for
  * the fallback that catches bare answers).
  */
-export function requestToAction(request: WebhookRequest, state: ConversationState | null = null): CustomerAction {
+export function requestToAction(request: WebhookRequest): CustomerAction {
   const result = request.queryResult;
   const name = result.intent.displayName;
   const text = result.queryText?.trim() || undefined;
@@ -55,8 +49,7 @@ export function requestToAction(request: WebhookRequest, state: ConversationStat
   }
   switch (name) {
     case 'ChooseDomainIntent': {
-      const answering = state?.phase === 'question' || state?.phase === 'probe';
-      if (answering && text && text.split(/\s+/).length > SWITCH_MAX_WORDS) return { type: 'answer', text };
+      // While a question is open the engine takes this as the answer; it owns that decision.
       const domain = parameterText(result.parameters, 'domain');
       if (domain) return { type: 'choose-domain', domain, text: text ?? domain };
       // Not resolved to the @domain entity: the engine still looks for a domain in the words.

@@ -5,7 +5,7 @@ import type { InterviewService } from '../interview/interview.service';
 import type { TurnOutput } from '../interview/interview.types';
 import type { Logger } from '../logging/logger';
 import { requireDialogflowAuth, webhookAuthMode } from './dialogflow-auth';
-import { localeOf, platformUserIdOf, readState, requestToAction, sessionIdOf } from './dialogflow.mapping';
+import { isTelephony, localeOf, platformUserIdOf, readState, requestToAction, sessionIdOf } from './dialogflow.mapping';
 import { buildWebhookResponse, retryResponse } from './dialogflow.response';
 import { WebhookRequestSchema, WebhookResponseSchema, describeIssues, type WebhookRequest, type WebhookResponse } from './dialogflow.schema';
 
@@ -48,7 +48,7 @@ function fulfil(deps: DialogflowRouterDeps) {
     const locale = localeOf(request.queryResult.languageCode);
     const { state, problem } = readState(request);
     if (problem) deps.logger.warn('dialogflow-state-unreadable', { reason: problem, locale });
-    const action = requestToAction(request, state);
+    const action = requestToAction(request);
     deps.logger.debug('dialogflow-request', { intent: request.queryResult.intent.displayName, action: action.type, locale });
     let out: TurnOutput;
     try {
@@ -57,6 +57,8 @@ function fulfil(deps: DialogflowRouterDeps) {
         platformUserId: platformUserIdOf(request),
         platformSessionId: sessionIdOf(request),
         locale,
+        // A phone call cannot show a card; no channel here has a contact-permission flow.
+        capabilities: { cards: !isTelephony(request), contactPermission: false },
         action,
         utterance: request.queryResult.queryText,
         state,

@@ -4,6 +4,7 @@ import type { ContentCatalog, LocaleContent } from '../content/content.loader';
 import type { DomainContent } from '../content/content.schema';
 import { NO_PARTNERS, type PartnerDirectory, type PartnerService } from '../matching/partner.matcher';
 import {
+  DEFAULT_CAPABILITIES,
   LENSES,
   type AnswerEffect,
   type Card,
@@ -122,6 +123,10 @@ class Turn {
 
   private get common() {
     return this.content.common;
+  }
+
+  private get capabilities() {
+    return this.who.capabilities ?? DEFAULT_CAPABILITIES;
   }
 
   run(action: CustomerAction, isFirstTurn: boolean, utterance?: string): void {
@@ -316,7 +321,7 @@ class Turn {
       this.card = { title: partner.name, text: partner.description, url: partner.url };
       this.say(this.fill(this.common.partner.sent, { partner: partner.name }));
       this.state.closingNotes.push(this.fill(this.common.partner.closingNote, { partner: partner.name }));
-      if (partner.acceptsLeads) {
+      if (partner.acceptsLeads && this.capabilities.contactPermission) {
         this.state.phase = 'partner-share';
         const c = this.common.partner.share;
         return this.ask('partner-offer', this.fill(this.pick('partnerShare', c.prompt), { partner: partner.name }), this.fill(c.reprompt, { partner: partner.name }));
@@ -443,7 +448,8 @@ class Turn {
   private finishDomain(domain: DomainContent): void {
     if (!this.state.domainsDone.includes(domain.id)) this.state.domainsDone.push(domain.id);
     const heard = this.state.sessionThemes[domain.id] ?? [];
-    const partner = this.engine.matchPartner(domain.id, heard, this.who.locale, this.state.offeredPartners);
+    // Only offer what the platform can deliver: without a card there is nothing to send.
+    const partner = this.capabilities.cards ? this.engine.matchPartner(domain.id, heard, this.who.locale, this.state.offeredPartners) : null;
     if (partner) {
       this.state.offeredPartners.push(partner.id);
       this.state.pendingPartnerId = partner.id;

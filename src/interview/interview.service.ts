@@ -4,6 +4,7 @@ import type { Logger } from '../logging/logger';
 import type { PiiRedactor } from '../redaction/redaction.types';
 import type { InterviewEngine } from './interview.engine';
 import type {
+  Capabilities,
   ConversationState,
   CustomerAction,
   Effect,
@@ -28,6 +29,8 @@ export interface ServiceTurn {
   platformUserId: string;
   platformSessionId: string;
   locale: string;
+  /** What the customer's device can do; see Capabilities. */
+  capabilities?: Capabilities;
   action: CustomerAction;
   /** The words heard this turn, where the platform gives them, even when they mapped to a command. */
   utterance?: string;
@@ -52,7 +55,7 @@ export class InterviewService {
     const sessionId = this.deps.pseudonymize('session', turn.platformSessionId);
     const profile = turn.state === null ? await this.loadProfile(respondentId) : undefined;
     const output = this.deps.engine.turn({
-      who: { userId: respondentId, sessionId, platform: turn.platform, locale: turn.locale },
+      who: { userId: respondentId, sessionId, platform: turn.platform, locale: turn.locale, capabilities: turn.capabilities },
       action: turn.action,
       utterance: turn.utterance,
       state: turn.state,
@@ -102,7 +105,8 @@ export class InterviewService {
         // Never claim an erasure that did not happen.
         return { ...output, kind: 'goodbye', speech: messages.erase, endSession: true, reprompt: undefined };
       }
-      if (countAnswers(effects) === 0) return output;
+      // Answers, consents and hand-offs are what the customer was told we kept; say when we did not.
+      if (!effects.some((e) => e.kind === 'answer' || e.kind === 'consent' || e.kind === 'handoff')) return output;
       return { ...output, speech: `${messages.store} ${output.speech}` };
     }
   }

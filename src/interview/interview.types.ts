@@ -4,12 +4,26 @@ export type Platform = 'alexa' | 'dialogflow' | 'terminal';
 export type Lens = 'dream' | 'fear' | 'frustration';
 export const LENSES: readonly Lens[] = ['dream', 'fear', 'frustration'];
 
+/**
+ * What the customer's device can do, so the engine only offers what the platform can deliver
+ * (no "I've sent you their details" on a phone call that cannot show a card).
+ */
+export interface Capabilities {
+  /** A card or link the customer can look at later (Alexa app, Messenger, terminal). */
+  cards: boolean;
+  /** Asking for the customer's contact details with the platform's own consent flow (Alexa). */
+  contactPermission: boolean;
+}
+
+export const DEFAULT_CAPABILITIES: Capabilities = { cards: true, contactPermission: false };
+
 /** Who is speaking. `userId` is already pseudonymous (see respondent-id.ts): raw platform ids stop at the adapter. */
 export interface Who {
   userId: string;
   sessionId: string;
   platform: Platform;
   locale: string;
+  capabilities?: Capabilities;
 }
 
 /**

@@ -12,7 +12,8 @@ import { createPseudonymizer } from '../insights/respondent-id';
 import type { InsightStore } from '../insight-store/insight-store.port';
 import { openInsightStore } from '../insight-store/insight-store.factory';
 import { createLogger, type Logger } from '../logging/logger';
-import type { PartnerDirectory } from '../matching/partner.matcher';
+import { loadPartners } from '../matching/partner.loader';
+import { createPartnerDirectory, type PartnerDirectory } from '../matching/partner.matcher';
 
 /** Everything an edge (HTTP server, Lambda, terminal) needs, built once per process. */
 export interface Dependencies {
@@ -38,7 +39,8 @@ export async function buildDependencies(config: Config, options: BuildOptions = 
   const content = loadContent(config.contentDir);
   // Themes live beside the wording, so the Lambda bundle (which copies content/) finds them too.
   const classifier = createThemeClassifier({ themesDir: path.join(config.contentDir, 'themes'), extraThemesFile: config.themesFile });
-  const engine = new InterviewEngine({ content, classifier, partners: options.partners });
+  const partners = options.partners ?? createPartnerDirectory(config.partnersFile ? loadPartners(config.partnersFile, classifier) : []);
+  const engine = new InterviewEngine({ content, classifier, partners });
   const store = options.store ?? (await openInsightStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
   const service = new InterviewService({
     engine,

@@ -54,6 +54,15 @@ describe('npm run chat (scripted)', () => {
     expect(second.replies[0]).toMatch(/food/);
   });
 
+  it('offers a partner from PARTNERS_FILE and sends its card only after a yes', () => {
+    const partners = path.resolve(__dirname, '..', 'fixtures', 'partners', 'partners.example.json');
+    const run = chat(['i dream of buying a house', 'skip', 'skip', 'skip', 'yes', 'no'], ['--domain', 'money', '--memory'], { ...env, PARTNERS_FILE: partners });
+    expect(run.status).toBe(0);
+    expect(run.replies[4]).toMatch(/Harbour Homes helps with this\. Would you like me to send you their details\?/);
+    expect(run.replies[5]).toMatch(/\[card: Harbour Homes https:\/\/partners\.example\.com\/harbour-homes\]$/);
+    expect(run.replies.at(-1)).toMatch(/I've sent you Harbour Homes's details/);
+  });
+
   it('starts straight in a domain and in another locale', () => {
     const run = chat(['skip', 'stop'], ['--domain', 'mobility', '--locale', 'en-GB', '--memory'], env);
     expect(run.status).toBe(0);

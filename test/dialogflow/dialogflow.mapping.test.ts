@@ -2,7 +2,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { localeOf, platformUserIdOf, readState, requestToAction, sessionIdOf } from '../../src/dialogflow/dialogflow.mapping';
 import { WebhookRequestSchema, type WebhookRequest } from '../../src/dialogflow/dialogflow.schema';
-import type { ConversationState } from '../../src/interview/interview.types';
 import { fixture } from './dialogflow.http';
 
 const AGENT_INTENTS = path.resolve(__dirname, '..', '..', 'dialogflow-agent', 'intents');
@@ -64,17 +63,6 @@ describe('Dialogflow intent mapping', () => {
       text: 'my finances i guess',
     });
     expect(requestToAction(request('ChooseDomainIntent', { parameters: { domain: '' } }))).toEqual({ type: 'unknown' });
-  });
-
-  it('during a question, a long utterance that names an area is an answer; a short one still switches', () => {
-    const inQuestion = { phase: 'question', domain: 'food' } as ConversationState;
-    const long = request('ChooseDomainIntent', { queryText: 'i worry i cannot pay my bills', parameters: { domain: 'money' } });
-    expect(requestToAction(long, inQuestion)).toEqual({ type: 'answer', text: 'i worry i cannot pay my bills' });
-    expect(requestToAction(long, { ...inQuestion, phase: 'probe' })).toEqual({ type: 'answer', text: 'i worry i cannot pay my bills' });
-    const short = request('ChooseDomainIntent', { queryText: "let's do money", parameters: { domain: 'money' } });
-    expect(requestToAction(short, inQuestion)).toEqual({ type: 'choose-domain', domain: 'money', text: "let's do money" });
-    // Outside a question the same long utterance is a domain choice.
-    expect(requestToAction(long, { ...inQuestion, phase: 'choose-domain' })).toMatchObject({ type: 'choose-domain', domain: 'money' });
   });
 
   it('change domain with and without a domain', () => {

@@ -97,6 +97,16 @@ describe('InterviewEngine', () => {
     expect(outs[2]!.speech).not.toContain('fifty');
   });
 
+  it('takes words that name an area as the answer while a question is open', () => {
+    const outs = play(makeEngine(), [
+      { type: 'launch' },
+      { type: 'choose-domain', domain: 'food' },
+      { type: 'choose-domain', domain: 'money', text: 'i worry i cannot pay my bills' },
+    ]);
+    expect(outs[2]!.state.domain).toBe('food');
+    expect(outs[2]!.effects).toContainEqual(expect.objectContaining({ kind: 'answer', domain: 'food', text: 'i worry i cannot pay my bills' }));
+  });
+
   it('handles a one-shot launch that names a domain', () => {
     const [first] = play(makeEngine(), [{ type: 'choose-domain', domain: 'getting around' }]);
     expect(first!.kind).toBe('question');
@@ -192,15 +202,29 @@ describe('InterviewEngine', () => {
       { type: 'skip' },
     ];
 
+    const onAlexa: Who = { ...who, platform: 'alexa', capabilities: { cards: true, contactPermission: true } };
+
     it('offers a matching partner once, and sends a card only on an explicit yes', () => {
-      const outs = play(makeEngine(partners), [...toOffer, { type: 'yes' }, { type: 'yes' }, { type: 'no' }]);
+      const outs = play(makeEngine(partners), [...toOffer, { type: 'yes' }, { type: 'yes' }, { type: 'no' }], { who: onAlexa });
       expect(outs[5]!.kind).toBe('partner-offer');
       expect(outs[5]!.speech).toContain('Homes R Us');
       expect(outs[6]!.card).toMatchObject({ title: 'Homes R Us', url: 'https://example.com/homes' });
       expect(outs[6]!.effects).toContainEqual({ kind: 'consent', subject: 'partner-card:homes-r-us', granted: true });
       expect(outs[7]!.askPermission).toBe('email');
       expect(outs[7]!.effects).toContainEqual(expect.objectContaining({ kind: 'handoff', mode: 'lead' }));
-      expect(outs[8]!.speech).toContain("I've sent Homes R Us's details");
+      expect(outs[8]!.speech).toContain("I've sent you Homes R Us's details");
+    });
+
+    it('asks to share contact details only where the platform has a consent flow', () => {
+      const outs = play(makeEngine(partners), [...toOffer, { type: 'yes' }]);
+      expect(outs[6]!.card).toBeDefined();
+      expect(outs[6]!.kind).toBe('next-domain');
+      expect(outs[6]!.effects.some((e) => e.kind === 'handoff' && e.mode === 'lead')).toBe(false);
+    });
+
+    it('offers nothing on a platform that cannot show a card (a phone call)', () => {
+      const outs = play(makeEngine(partners), toOffer, { who: { ...who, platform: 'dialogflow', capabilities: { cards: false, contactPermission: false } } });
+      expect(outs[5]!.kind).toBe('next-domain');
     });
 
     it('takes no for an answer and never offers the same service twice in a session', () => {

@@ -55,7 +55,7 @@ describe('InterviewService', () => {
     const outs = await talk(service, [{ type: 'launch' }, { type: 'choose-domain', domain: 'food' }]);
     store.failing = true;
     const third = await service.handle({ platform: 'alexa', platformUserId: 'user-1', platformSessionId: 'user-1-session', locale: 'en-US', action: { type: 'answer', text: 'eating more vegetables' }, state: outs[1]!.state });
-    expect(third!.speech).toMatch(/^I'm sorry, I couldn't save that last answer/);
+    expect(third!.speech).toMatch(/^I'm sorry, because of a problem on my side I couldn't save that\./);
     expect(third!.endSession).toBe(false);
     expect(third!.kind).toBe('probe');
   });
