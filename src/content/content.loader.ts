@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { z } from 'zod';
 import { AppError } from '../errors/app-error';
 import { CommonContentSchema, DomainContentSchema, type CommonContent, type DomainContent } from './content.schema';
+import { readValidatedJson } from './validated-json.reader';
 
 /** All wording for one locale: the shared phrases and one entry per domain, in a stable order. */
 export interface LocaleContent {
@@ -56,7 +56,7 @@ export function loadContent(contentDir: string): ContentCatalog {
 
 function loadLocale(dir: string, locale: string): LocaleContent {
   const commonFile = path.join(dir, 'common.json');
-  const common = readValidated(commonFile, CommonContentSchema);
+  const common = readValidatedJson(commonFile, CommonContentSchema);
   if (common.locale !== locale) {
     throw new AppError('CONTENT_INVALID', `${commonFile}: field "locale" is "${common.locale}" but the folder is ${locale}`);
   }
@@ -72,7 +72,7 @@ function loadLocale(dir: string, locale: string): LocaleContent {
   }
   const domains = files.map((name) => {
     const file = path.join(domainsDir, name);
-    const domain = readValidated(file, DomainContentSchema);
+    const domain = readValidatedJson(file, DomainContentSchema);
     if (`${domain.id}.json` !== name) {
       throw new AppError('CONTENT_INVALID', `${file}: field "id" is "${domain.id}" but the file is named ${name}`);
     }
@@ -99,22 +99,4 @@ function checkSameDomains(byLocale: Map<string, LocaleContent>): void {
       );
     }
   }
-}
-
-function readValidated<T extends z.ZodType>(file: string, schema: T): z.infer<T> {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(fs.readFileSync(file, 'utf8'));
-  } catch (error) {
-    throw new AppError('CONTENT_INVALID', `${file}: not valid JSON (${(error as Error).message})`, { cause: error });
-  }
-  const result = schema.safeParse(raw);
-  if (!result.success) {
-    const problems = result.error.issues.map((issue) => {
-      const field = issue.path.length > 0 ? issue.path.join('.') : '(root)';
-      return `field "${field}": ${issue.message}`;
-    });
-    throw new AppError('CONTENT_INVALID', `${file}: ${problems.join('; ')}`);
-  }
-  return result.data;
 }

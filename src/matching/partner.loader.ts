@@ -1,5 +1,5 @@
-import fs from 'node:fs';
 import { z } from 'zod';
+import { readValidatedJson } from '../content/validated-json.reader';
 import { AppError } from '../errors/app-error';
 import type { PartnerService } from './partner.matcher';
 
@@ -31,18 +31,8 @@ export interface KnownThemes {
  * theme that does not exist would never be offered, so that is an error at start, not a silence.
  */
 export function loadPartners(file: string, known: KnownThemes): PartnerService[] {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(fs.readFileSync(file, 'utf8'));
-  } catch (error) {
-    throw new AppError('CONTENT_INVALID', `${file}: cannot read partners (${(error as Error).message})`, { cause: error });
-  }
-  const parsed = PartnersFileSchema.safeParse(raw);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((i) => `field "${i.path.join('.') || '(root)'}": ${i.message}`);
-    throw new AppError('CONTENT_INVALID', `${file}: ${problems.join('; ')}`);
-  }
-  parsed.data.forEach((partner, index) => {
+  const partners = readValidatedJson(file, PartnersFileSchema);
+  partners.forEach((partner, index) => {
     if (!known.domains().includes(partner.domain)) {
       throw new AppError('CONTENT_INVALID', `${file}: field "${index}.domain": unknown domain "${partner.domain}"`);
     }
@@ -53,5 +43,5 @@ export function loadPartners(file: string, known: KnownThemes): PartnerService[]
       }
     });
   });
-  return parsed.data;
+  return partners;
 }

@@ -1,0 +1,31 @@
+import fs from 'node:fs';
+import type { z } from 'zod';
+import { AppError } from '../errors/app-error';
+
+/**
+ * Reads a JSON data file (content, partners) and validates it, failing with the file and the
+ * field named, so whoever edited it can find the mistake without reading code.
+ */
+export function readValidatedJson<T extends z.ZodType>(file: string, schema: T): z.infer<T> {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new AppError('CONTENT_INVALID', `${file}: cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`, { cause: error });
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (error) {
+    throw new AppError('CONTENT_INVALID', `${file}: not valid JSON (${(error as Error).message})`, { cause: error });
+  }
+  const result = schema.safeParse(raw);
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => {
+      const field = issue.path.length > 0 ? issue.path.join('.') : '(root)';
+      return `field "${field}": ${issue.message}`;
+    });
+    throw new AppError('CONTENT_INVALID', `${file}: ${problems.join('; ')}`);
+  }
+  return result.data;
+}
