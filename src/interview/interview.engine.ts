@@ -583,7 +583,9 @@ class Turn {
 
   private isCrisis(action: CustomerAction, utterance: string | undefined): boolean {
     const texts = [utterance, 'text' in action ? action.text : undefined].filter((t): t is string => Boolean(t));
-    return texts.some((text) => this.common.crisis.patterns.some((p) => new RegExp(p, 'i').test(text)));
+    if (texts.length === 0) return false;
+    const patterns = crisisPatterns(this.content);
+    return texts.some((text) => patterns.some((p) => p.test(text)));
   }
 
   /**
@@ -675,6 +677,17 @@ class Turn {
     this.state.usedVariants.push(chosen);
     return variants[ids.indexOf(chosen)] as string;
   }
+}
+
+/** Crisis patterns compiled once per locale's content, not on every turn. */
+const compiledCrisis = new WeakMap<LocaleContent, RegExp[]>();
+function crisisPatterns(content: LocaleContent): RegExp[] {
+  let patterns = compiledCrisis.get(content);
+  if (!patterns) {
+    patterns = content.common.crisis.patterns.map((p) => new RegExp(p, 'i'));
+    compiledCrisis.set(content, patterns);
+  }
+  return patterns;
 }
 
 function answerText(action: CustomerAction): string | undefined {
