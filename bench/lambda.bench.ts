@@ -4,7 +4,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { build } from 'esbuild';
 import { buildLambda, LAMBDA_BUNDLE_OPTIONS } from '../scripts/build-lambda';
-import { loadConfig } from '../src/config/config';
 
 /**
  * Cold start of the Alexa Lambda bundle (process start to first response) and its size, next to
@@ -86,7 +85,7 @@ export function formatLambdaTable(rows: ColdStartRow[]): string {
 
 if (require.main === module) {
   const runs = Number(process.argv[process.argv.indexOf('--runs') + 1]) || undefined;
-  runLambdaBench({ runs: process.argv.includes('--runs') ? runs : undefined, databaseUrl: loadConfig().databaseUrl }).then(
+  runLambdaBench({ runs: process.argv.includes('--runs') ? runs : undefined, databaseUrl: process.env.DATABASE_URL?.trim() || undefined }).then(
     (rows) => process.stdout.write(`${formatLambdaTable(rows)}\n`),
     (error: unknown) => {
       process.stderr.write(`${String(error)}\n`);

@@ -29,11 +29,6 @@ export interface AlexaSkillDeps {
 const STATE_KEY = 'lifepath';
 const DEFAULT_SAFE_REPROMPT = "Sorry, something went wrong on my side. Let's try that again. What would you like to do?";
 
-/**
- * Phases where the next thing the customer says is free speech, captured through the answer slot.
- * By phase, not by reply kind: after help, repeat or a misunderstanding the question is still open.
- */
-const FREE_SPEECH_PHASES = new Set(['question', 'probe']);
 
 const PERMISSIONS = { email: 'alexa::profile:email:read', phone: 'alexa::profile:mobile_number:read' } as const;
 
@@ -79,7 +74,7 @@ function render(input: HandlerInput, out: TurnOutput, isIntentRequest: boolean):
     return builder.getResponse();
   }
   builder.reprompt(escapeSsml(out.reprompt ?? out.speech));
-  if (isIntentRequest && FREE_SPEECH_PHASES.has(out.state.phase)) {
+  if (isIntentRequest && out.awaitingAnswer) {
     // Eliciting the answer slot lets a bare answer ("a house with a garden") reach AnswerIntent
     // without a carrier phrase; the speech above is the elicitation prompt.
     const elicit: Directive = {
@@ -121,17 +116,18 @@ interface RequestContext {
 }
 
 /** Reads locale and conversation state once, so the handler sees plain values. */
-const loadContext: RequestInterceptor = {
-  process(input) {
-    const attributes = input.attributesManager.getSessionAttributes();
-    const context: RequestContext = {
-      locale: getLocale(input.requestEnvelope) || 'en-US',
+function loadContext(deps: AlexaSkillDeps): RequestInterceptor {
+  return {
+    process(input) {
+      const raw = input.attributesManager.getSessionAttributes()[STATE_KEY];
       // Session attributes round-trip through Alexa; anything unreadable starts a fresh conversation.
-      state: attributes[STATE_KEY] === undefined ? null : parseConversationState(attributes[STATE_KEY]),
-    };
-    input.attributesManager.setRequestAttributes(context as unknown as Record<string, unknown>);
-  },
-};
+      const state = raw === undefined ? null : parseConversationState(raw);
+      if (raw !== undefined && state === null) deps.logger.warn('alexa-state-invalid', { reason: 'state-invalid' });
+      const context: RequestContext = { locale: getLocale(input.requestEnvelope) || 'en-US', state };
+      input.attributesManager.setRequestAttributes(context as unknown as Record<string, unknown>);
+    },
+  };
+}
 
 /** Conversation state travels in session attributes between turns. */
 const saveState: ResponseInterceptor = {
@@ -167,7 +163,7 @@ export function createAlexaSkill(deps: AlexaSkillDeps): Skill {
   const builder = SkillBuilders.custom()
     .addRequestHandlers(interviewHandler(deps))
     .addErrorHandlers(errorHandler(deps))
-    .addRequestInterceptors(loadContext, logRequest(deps))
+    .addRequestInterceptors(loadContext(deps), logRequest(deps))
     .addResponseInterceptors(saveState, logResponse(deps))
     .withCustomUserAgent('lifepath');
   if (deps.skillId) builder.withSkillId(deps.skillId);

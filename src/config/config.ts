@@ -108,6 +108,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (e.NODE_ENV === 'production' && e.PSEUDONYM_SECRET === undefined) {
     throw new AppError('CONFIG_INVALID', 'Invalid configuration: PSEUDONYM_SECRET is required when NODE_ENV=production');
   }
+  if (e.DATABASE_URL !== undefined && e.PSEUDONYM_SECRET === undefined) {
+    // A shared database outlives any one process: a key generated per process or container would
+    // give the same customer a different respondent id in each, and erase only one of them.
+    throw new AppError('CONFIG_INVALID', 'Invalid configuration: PSEUDONYM_SECRET is required when DATABASE_URL is set');
+  }
   return {
     env: e.NODE_ENV,
     port: e.PORT,

@@ -1,5 +1,5 @@
-import type { Card, Phase, ReplyKind, TurnOutput } from '../interview/interview.types';
-import { AWAITING_ANSWER_CONTEXT, STATE_CONTEXT, STATE_PARAMETER, findContext, isTelephony } from './dialogflow.mapping';
+import type { Card, TurnOutput } from '../interview/interview.types';
+import { AWAITING_ANSWER_CONTEXT, STATE_CONTEXT, STATE_PARAMETER, findContext } from './dialogflow.mapping';
 import type { ResponseContext, RichContent, WebhookRequest, WebhookResponse } from './dialogflow.schema';
 
 /**
@@ -14,9 +14,6 @@ export const STATE_LIFESPAN = 10;
  */
 export const AWAITING_ANSWER_LIFESPAN = 1;
 
-const FREE_SPEECH_KINDS = new Set<ReplyKind>(['question', 'probe']);
-/** Help, repeat or a misunderstanding during a question keep the question open, so a bare answer still counts. */
-const FREE_SPEECH_PHASES = new Set<Phase>(['question', 'probe']);
 
 /**
  * Renders an engine turn as a Dialogflow ES v2 WebhookResponse:
@@ -30,10 +27,11 @@ const FREE_SPEECH_PHASES = new Set<Phase>(['question', 'probe']);
  */
 export function buildWebhookResponse(request: WebhookRequest, out: TurnOutput): WebhookResponse {
   const open = !out.endSession;
-  const awaiting = open && (FREE_SPEECH_KINDS.has(out.kind) || FREE_SPEECH_PHASES.has(out.state.phase));
+  const awaiting = out.awaitingAnswer;
   const messages: WebhookResponse['fulfillmentMessages'] = [{ text: { text: [out.speech] } }];
   let fulfillmentText = out.speech;
-  if (out.card && !isTelephony(request)) {
+  // The engine leaves the card out where the channel cannot show one (the phone gateway).
+  if (out.card) {
     messages.push({ payload: { richContent: richCard(out.card) } });
     fulfillmentText = `${out.speech}\n\n${cardText(out.card)}`;
   }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ConversationState } from './interview.types';
+import type { ConversationState, Phase } from './interview.types';
 
 export const PhaseSchema = z.enum([
   'start',
@@ -44,7 +44,11 @@ export const ConversationStateSchema = z.looseObject({
   resumeOffer: z.object({ domain: z.string(), lensIndex: z.number().int().min(0) }).optional(),
 });
 
-// Compile-time guard: what the schema accepts is a ConversationState.
+// Compile-time guards, both ways: a phase added to the types but not here would otherwise be
+// rejected at run time, ending every conversation that reaches it.
+const _phasesMatch: (p: Phase) => z.infer<typeof PhaseSchema> = (p) => p;
+void _phasesMatch;
+// What the schema accepts is a ConversationState.
 const _stateFits: (s: z.infer<typeof ConversationStateSchema>) => ConversationState = (s) => s;
 void _stateFits;
 

@@ -137,8 +137,13 @@ class Turn {
       return;
     }
     if (this.state.phase === 'ended') {
-      // A platform that keeps talking after we closed gets a fresh start rather than silence.
-      Object.assign(this.state, initialState(this.profile), { turn: this.state.turn });
+      // A platform that keeps talking after we closed gets a fresh start rather than silence,
+      // still knowing what the customer told us before (an erasure cleared that already).
+      const { turn, storedThemes, sessionThemes, returning, domainsDone } = this.state;
+      Object.assign(this.state, initialState(), { turn, storedThemes, returning, domainsDone });
+      for (const [domain, themes] of Object.entries(sessionThemes)) {
+        this.state.storedThemes[domain] = [...new Set([...(storedThemes[domain] ?? []), ...themes])];
+      }
       isFirstTurn = true;
     }
     if (this.isCrisis(action, utterance)) {
@@ -164,6 +169,7 @@ class Turn {
       kind: this.kind,
       speech,
       reprompt: this.end ? undefined : this.reprompt ?? this.state.lastReprompt ?? speech,
+      awaitingAnswer: !this.end && (this.state.phase === 'question' || this.state.phase === 'probe'),
       endSession: this.end,
       card: this.card,
       askPermission: this.askPermission,
@@ -374,6 +380,8 @@ class Turn {
   private onConfirmDelete(action: CustomerAction): void {
     if (action.type === 'yes') {
       this.effects.push({ kind: 'erase' });
+      // Forget in the conversation too, not only in the store.
+      Object.assign(this.state, { storedThemes: {}, sessionThemes: {}, returning: false, domainsDone: [] });
       this.kind = 'deleted';
       this.say(this.common.deleted);
       this.state.phase = 'ended';

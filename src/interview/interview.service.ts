@@ -106,7 +106,13 @@ export class InterviewService {
         return { ...output, kind: 'goodbye', speech: messages.erase, endSession: true, reprompt: undefined };
       }
       // Answers, consents and hand-offs are what the customer was told we kept; say when we did not.
-      if (!effects.some((e) => e.kind === 'answer' || e.kind === 'consent' || e.kind === 'handoff')) return output;
+      if (effects.some((e) => e.kind === 'consent' || e.kind === 'handoff')) {
+        // Nothing was recorded, so nothing may be promised or sent: no card, no permission request,
+        // no closing line about details sent; the customer hears why and the next question.
+        const state = { ...output.state, closingNotes: turn.state?.closingNotes ?? [] };
+        return { ...output, state, card: undefined, askPermission: undefined, speech: `${messages.store} ${output.reprompt ?? ''}`.trim() };
+      }
+      if (!effects.some((e) => e.kind === 'answer')) return output;
       return { ...output, speech: `${messages.store} ${output.speech}` };
     }
   }

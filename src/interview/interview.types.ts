@@ -192,6 +192,8 @@ export interface TurnOutput {
   speech: string;
   /** Always set while the session stays open: no dead ends. */
   reprompt?: string;
+  /** A question is open: the next thing said is free speech (adapters open their answer capture). */
+  awaitingAnswer: boolean;
   endSession: boolean;
   card?: Card;
   /** The platform should ask for contact permissions (Alexa consent card). */

@@ -24,6 +24,7 @@ function turn(overrides: Partial<TurnOutput> = {}): TurnOutput {
     kind: 'partner-offer',
     speech: 'Our partner Budget Coach helps with exactly that. Shall I send you their details?',
     reprompt: 'Shall I send you their details?',
+    awaitingAnswer: false,
     endSession: false,
     state,
     effects: [],
@@ -56,8 +57,8 @@ describe('WebhookResponse rendering', () => {
     );
   });
 
-  it('keeps the phone to speech only: no card payload, no URL to read aloud', () => {
-    const response = WebhookResponseSchema.parse(buildWebhookResponse(phone, turn()));
+  it('renders speech only when the engine gives no card (as on the phone, where the engine offers none)', () => {
+    const response = WebhookResponseSchema.parse(buildWebhookResponse(phone, turn({ card: undefined })));
     expect(response.fulfillmentMessages).toEqual([{ text: { text: [turn().speech] } }]);
     expect(response.fulfillmentText).toBe(turn().speech);
   });
@@ -69,12 +70,12 @@ describe('WebhookResponse rendering', () => {
   });
 
   it('puts the state in the session-scoped context and opens awaiting-answer only for open questions', () => {
-    const question = buildWebhookResponse(messenger, turn({ kind: 'question', card: undefined, state: { ...state, phase: 'question' } }));
+    const question = buildWebhookResponse(messenger, turn({ kind: 'question', card: undefined, awaitingAnswer: true, state: { ...state, phase: 'question' } }));
     expect(question.outputContexts).toEqual([
       { name: `${messenger.session}/contexts/lifepath-state`, lifespanCount: 10, parameters: { state: JSON.stringify({ ...state, phase: 'question' }) } },
       { name: `${messenger.session}/contexts/awaiting-answer`, lifespanCount: 1 },
     ]);
-    const help = buildWebhookResponse(messenger, turn({ kind: 'help', card: undefined, state: { ...state, phase: 'probe' } }));
+    const help = buildWebhookResponse(messenger, turn({ kind: 'help', card: undefined, awaitingAnswer: true, state: { ...state, phase: 'probe' } }));
     expect(help.outputContexts[1]?.lifespanCount).toBe(1);
     const offer = buildWebhookResponse(messenger, turn());
     expect(offer.outputContexts[1]?.lifespanCount).toBe(0);

@@ -119,6 +119,19 @@ describe('InterviewEngine', () => {
     expect(first!.speech.length).toBeGreaterThan(0);
   });
 
+  it('says when a question is open, also after help or a misunderstanding, so adapters capture free speech', () => {
+    const outs = play(makeEngine(), [
+      { type: 'launch' },
+      { type: 'choose-domain', domain: 'food' },
+      { type: 'help' },
+      { type: 'unknown' },
+      { type: 'answer', text: 'more time to cook' },
+      { type: 'skip' },
+      { type: 'stop' },
+    ]);
+    expect(outs.map((o) => o.awaitingAnswer)).toEqual([false, true, true, true, true, true, false]);
+  });
+
   it('keeps state serialisable', () => {
     const outs = play(makeEngine(), [{ type: 'launch' }, { type: 'choose-domain', domain: 'food' }, { type: 'answer', text: 'less food waste' }]);
     const state = outs[2]!.state;
@@ -142,7 +155,7 @@ describe('InterviewEngine', () => {
       expect(outs[2]!.effects.some((e) => e.kind === 'answer')).toBe(true);
     });
 
-    it.each(['i just want to end it all', 'my husband hits me', 'i have been thinking about suicide'])('answers with care and stops: %s', (text) => {
+    it.each(['i just want to end it all', 'my husband hits me', 'i have been thinking about suicide', "i'm in danger of being hurt at home"])('answers with care and stops: %s', (text) => {
       const outs = play(makeEngine(), [...toQuestion, { type: 'answer', text }]);
       expect(outs[2]!.kind).toBe('crisis');
       expect(outs[2]!.speech).toMatch(/911|988/);

@@ -4,7 +4,12 @@ import { openMemoryStore } from '../../src/insight-store/insight-store.memory';
 import { createLogger } from '../../src/logging/logger';
 import type { ConversationState, CustomerAction } from '../../src/interview/interview.types';
 import { InterviewService } from '../../src/interview/interview.service';
-import { buildService, TEST_SECRET } from '../transcripts/engine.driver';
+import { buildService, CONTENT_DIR, TEST_SECRET } from '../transcripts/engine.driver';
+import { InterviewEngine } from '../../src/interview/interview.engine';
+import { loadContent } from '../../src/content/content.loader';
+import { createThemeClassifier } from '../../src/classifier/theme.classifier';
+import { createPartnerDirectory } from '../../src/matching/partner.matcher';
+import { silentLogger } from '../../src/logging/logger';
 import { createPseudonymizer } from '../../src/insights/respondent-id';
 import { createPiiRedactor } from '../../src/redaction/pii.redactor';
 
@@ -58,6 +63,32 @@ describe('InterviewService', () => {
     expect(third!.speech).toMatch(/^I'm sorry, because of a problem on my side I couldn't save that\./);
     expect(third!.endSession).toBe(false);
     expect(third!.kind).toBe('probe');
+  });
+
+  it('promises nothing about a partner when the consent could not be stored', async () => {
+    const store = flakyStore();
+    const partners = createPartnerDirectory([
+      { id: 'harbour-homes', name: 'Harbour Homes', domain: 'money', themes: ['home'], description: 'Mortgage advice.', acceptsLeads: true },
+    ]);
+    const engine = new InterviewEngine({ content: loadContent(CONTENT_DIR), classifier: createThemeClassifier(), partners });
+    const service = new InterviewService({ engine, store, redactor: createPiiRedactor(), pseudonymize: createPseudonymizer(TEST_SECRET), logger: silentLogger });
+    const outs = await talk(service, [
+      { type: 'launch' },
+      { type: 'choose-domain', domain: 'money' },
+      { type: 'answer', text: 'buying my first house' },
+      { type: 'skip' },
+      { type: 'skip' },
+      { type: 'skip' },
+    ]);
+    expect(outs[5]!.kind).toBe('partner-offer');
+    store.failing = true;
+    const out = await service.handle({ platform: 'alexa', platformUserId: 'user-1', platformSessionId: 'user-1-session', locale: 'en-US', capabilities: { cards: true, contactPermission: true }, action: { type: 'yes' }, state: outs[5]!.state });
+    expect(out.card).toBeUndefined();
+    expect(out.askPermission).toBeUndefined();
+    expect(out.speech).toMatch(/^I'm sorry, because of a problem on my side I couldn't save that\./);
+    expect(out.speech).not.toMatch(/sent you/);
+    expect(out.state.closingNotes).toEqual([]);
+    expect(out.endSession).toBe(false);
   });
 
   it('never claims an erasure that failed', async () => {
