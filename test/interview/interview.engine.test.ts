@@ -4,6 +4,7 @@ import { InterviewEngine } from '../../src/interview/interview.engine';
 import type { ConversationState, CustomerAction, RespondentProfile, TurnOutput, Who } from '../../src/interview/interview.types';
 import { createPartnerDirectory } from '../../src/matching/partner.matcher';
 import { CONTENT_DIR } from '../transcripts/engine.driver';
+import { HOME_PARTNERS, TO_PARTNER_OFFER } from './partner-offer.fixtures';
 
 const content = loadContent(CONTENT_DIR);
 const classifier = createThemeClassifier();
@@ -203,17 +204,8 @@ describe('InterviewEngine', () => {
   });
 
   describe('partner offers', () => {
-    const partners = createPartnerDirectory([
-      { id: 'homes-r-us', name: 'Homes R Us', domain: 'money', themes: ['home'], description: 'Mortgage advice.', url: 'https://example.com/homes', acceptsLeads: true },
-    ]);
-    const toOffer: CustomerAction[] = [
-      { type: 'launch' },
-      { type: 'choose-domain', domain: 'money' },
-      { type: 'answer', text: 'buying my first house' },
-      { type: 'skip' },
-      { type: 'skip' },
-      { type: 'skip' },
-    ];
+    const partners = HOME_PARTNERS;
+    const toOffer = TO_PARTNER_OFFER;
 
     const onAlexa: Who = { ...who, platform: 'alexa', capabilities: { cards: true, contactPermission: true } };
 

@@ -8,7 +8,7 @@ import { buildService, CONTENT_DIR, TEST_SECRET } from '../transcripts/engine.dr
 import { InterviewEngine } from '../../src/interview/interview.engine';
 import { loadContent } from '../../src/content/content.loader';
 import { createThemeClassifier } from '../../src/classifier/theme.classifier';
-import { createPartnerDirectory } from '../../src/matching/partner.matcher';
+import { HOME_PARTNERS, TO_PARTNER_OFFER } from './partner-offer.fixtures';
 import { silentLogger } from '../../src/logging/logger';
 import { createPseudonymizer } from '../../src/insights/respondent-id';
 import { createPiiRedactor } from '../../src/redaction/pii.redactor';
@@ -67,19 +67,9 @@ describe('InterviewService', () => {
 
   it('promises nothing about a partner when the consent could not be stored', async () => {
     const store = flakyStore();
-    const partners = createPartnerDirectory([
-      { id: 'harbour-homes', name: 'Harbour Homes', domain: 'money', themes: ['home'], description: 'Mortgage advice.', acceptsLeads: true },
-    ]);
-    const engine = new InterviewEngine({ content: loadContent(CONTENT_DIR), classifier: createThemeClassifier(), partners });
+    const engine = new InterviewEngine({ content: loadContent(CONTENT_DIR), classifier: createThemeClassifier(), partners: HOME_PARTNERS });
     const service = new InterviewService({ engine, store, redactor: createPiiRedactor(), pseudonymize: createPseudonymizer(TEST_SECRET), logger: silentLogger });
-    const outs = await talk(service, [
-      { type: 'launch' },
-      { type: 'choose-domain', domain: 'money' },
-      { type: 'answer', text: 'buying my first house' },
-      { type: 'skip' },
-      { type: 'skip' },
-      { type: 'skip' },
-    ]);
+    const outs = await talk(service, TO_PARTNER_OFFER);
     expect(outs[5]!.kind).toBe('partner-offer');
     store.failing = true;
     const out = await service.handle({ platform: 'alexa', platformUserId: 'user-1', platformSessionId: 'user-1-session', locale: 'en-US', capabilities: { cards: true, contactPermission: true }, action: { type: 'yes' }, state: outs[5]!.state });
