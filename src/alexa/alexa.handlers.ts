@@ -10,7 +10,7 @@ import {
   type ResponseInterceptor,
 } from 'ask-sdk-core';
 import type { Directive, Response } from 'ask-sdk-model';
-import { isAppError } from '../errors/app-error';
+import { errorCodeOf } from '../errors/app-error';
 import type { InterviewService } from '../interview/interview.service';
 import { parseConversationState } from '../interview/conversation-state.schema';
 import type { ConversationState, TurnOutput } from '../interview/interview.types';
@@ -97,7 +97,7 @@ function errorHandler(deps: AlexaSkillDeps): ErrorHandler {
     canHandle: () => true,
     handle(input, error) {
       deps.logger.error('alexa-error', {
-        code: isAppError(error) ? error.code : 'INTERNAL',
+        code: errorCodeOf(error),
         errorName: error.name,
         intent: input.requestEnvelope.request.type,
       });

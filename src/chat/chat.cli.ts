@@ -71,7 +71,7 @@ async function main(): Promise<number> {
     }
     for await (const line of lines) {
       if (ended) break;
-      ended = await say(parseUtterance(line, session.state?.phase), line);
+      ended = await say(parseUtterance(line), line);
       if (!ended && interactive) lines.prompt();
     }
     lines.close();

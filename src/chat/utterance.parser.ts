@@ -1,9 +1,9 @@
-import type { CustomerAction, Phase } from '../interview/interview.types';
+import type { CustomerAction } from '../interview/interview.types';
 
 /**
  * The terminal has no speech platform to recognise intents, so typed lines are matched here
- * against the same commands the voice models offer. Anything else is free speech: a domain
- * choice where one is expected, otherwise an answer.
+ * against the same commands the voice models offer. Anything else is free speech, which the
+ * engine reads as an area choice or an answer depending on what it just asked.
  */
 const COMMANDS: ReadonlyArray<[CustomerAction['type'], readonly string[]]> = [
   ['stop', ['stop', 'cancel', 'quit', 'exit', 'goodbye', 'bye', "that's all", 'i am done', "i'm done", 'stop here', 'end']],
@@ -22,18 +22,15 @@ const COMMANDS: ReadonlyArray<[CustomerAction['type'], readonly string[]]> = [
 const LOOKUP = new Map<string, CustomerAction['type']>();
 for (const [type, phrases] of COMMANDS) for (const phrase of phrases) LOOKUP.set(phrase, type);
 
-const EXPECTS_DOMAIN: readonly Phase[] = ['start', 'choose-domain', 'resume-offer', 'next-domain'];
 
-export function parseUtterance(line: string, phase: Phase | undefined): CustomerAction {
+export function parseUtterance(line: string): CustomerAction {
   const text = line.trim();
   const key = text.toLowerCase().replace(/[.!?,]+/g, '').replace(/\s+/g, ' ').trim();
   if (key === '') return { type: 'unknown' };
   const switchTo = /^(?:switch to|change to) (.+)$/.exec(key);
   const command = LOOKUP.get(key);
   if (command) return { type: command } as CustomerAction;
-  if (switchTo?.[1] && phase !== undefined && !EXPECTS_DOMAIN.includes(phase)) {
-    return { type: 'change-domain', domain: switchTo[1] };
-  }
-  if (phase === undefined || EXPECTS_DOMAIN.includes(phase)) return { type: 'choose-domain', text };
+  if (switchTo?.[1]) return { type: 'change-domain', domain: switchTo[1] };
+  // Whether free words name an area or answer a question is the engine's call, by phase.
   return { type: 'answer', text };
 }

@@ -1,6 +1,6 @@
 import express, { type Request, type Response, type Router } from 'express';
 import type { Config } from '../config/config';
-import { AppError, isAppError } from '../errors/app-error';
+import { AppError, errorCodeOf } from '../errors/app-error';
 import type { InterviewService } from '../interview/interview.service';
 import type { TurnOutput } from '../interview/interview.types';
 import type { Logger } from '../logging/logger';
@@ -65,7 +65,7 @@ function fulfil(deps: DialogflowRouterDeps) {
       });
     } catch (error) {
       // Dialogflow would speak the intent's static text and lose the thread; a retry keeps it.
-      deps.logger.error('dialogflow-turn-failed', { code: isAppError(error) ? error.code : 'INTERNAL', errorName: (error as Error)?.name });
+      deps.logger.error('dialogflow-turn-failed', { code: errorCodeOf(error), errorName: (error as Error)?.name });
       send(res, retryResponse(request, deps.safeReprompt ?? DEFAULT_SAFE_REPROMPT));
       return;
     }

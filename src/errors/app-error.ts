@@ -50,3 +50,8 @@ export class AppError extends Error {
 export function isAppError(error: unknown): error is AppError {
   return error instanceof AppError;
 }
+
+/** The stable code to log for any thrown value; never its message, which may quote input. */
+export function errorCodeOf(error: unknown): ErrorCode {
+  return isAppError(error) ? error.code : 'INTERNAL';
+}

@@ -162,9 +162,6 @@ class Turn {
 
   output(): TurnOutput {
     const speech = this.spoken.join(' ').replace(/\s+/g, ' ').trim();
-    if (!this.end) {
-      this.state.lastPrompt = speech;
-    }
     return {
       kind: this.kind,
       speech,
@@ -285,7 +282,7 @@ class Turn {
     }
     this.state.misunderstandings = 0;
     const lens = this.currentLens();
-    const answer = this.recordAnswer(domain, lens, this.state.questionId ?? `${domain.id}.${lens}`, null, text);
+    const answer = this.recordAnswer(domain, lens, questionId(domain, lens), null, text);
     // The question is answered: a customer who leaves during the follow-up resumes at the next
     // one, and after the last one the area counts as done.
     const next = this.state.lensIndex + 1;
@@ -311,7 +308,7 @@ class Turn {
     if (text === undefined) return this.misunderstood();
     this.state.misunderstandings = 0;
     const lens = this.currentLens();
-    this.recordAnswer(domain, lens, `${this.state.questionId ?? `${domain.id}.${lens}`}.probe`, this.state.probeParentId ?? null, text);
+    this.recordAnswer(domain, lens, `${questionId(domain, lens)}.probe`, this.state.probeParentId ?? null, text);
     this.say(this.pick('probeThanks', this.common.probeThanks));
     return this.advanceLens(domain);
   }
@@ -439,7 +436,6 @@ class Turn {
   private askQuestion(domain: DomainContent): void {
     const lens = this.currentLens();
     this.state.phase = 'question';
-    this.state.questionId = `${domain.id}.${lens}`;
     this.state.probeParentId = undefined;
     const question = this.pick(`q:${domain.id}.${lens}`, domain.questions[lens]);
     this.saveResume(this.state.lensIndex);
@@ -696,6 +692,11 @@ function crisisPatterns(content: LocaleContent): RegExp[] {
     compiledCrisis.set(content, patterns);
   }
   return patterns;
+}
+
+/** A question is identified by its domain and lens; the wording variant is not part of it. */
+function questionId(domain: DomainContent, lens: Lens): string {
+  return `${domain.id}.${lens}`;
 }
 
 function answerText(action: CustomerAction): string | undefined {

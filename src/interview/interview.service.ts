@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { errorCodeOf } from '../errors/app-error';
 import type { InsightStore, TurnWrite } from '../insight-store/insight-store.port';
 import type { Logger } from '../logging/logger';
 import type { PiiRedactor } from '../redaction/redaction.types';
@@ -81,7 +82,7 @@ export class InterviewService {
       return { known: true, resume: snapshot.resume, domainsDone: snapshot.domainsDone, themes: snapshot.themes };
     } catch (error) {
       // Not knowing a returning customer is better than not talking to them at all.
-      this.deps.logger.warn('profile-load-failed', { code: errorCode(error) });
+      this.deps.logger.warn('profile-load-failed', { code: errorCodeOf(error) });
       return { known: false, resume: null, domainsDone: [], themes: {} };
     }
   }
@@ -99,7 +100,7 @@ export class InterviewService {
       await this.deps.store.writeTurn(this.toWrite(turn, respondentId, sessionId, effects, output, at));
       return output;
     } catch (error) {
-      this.deps.logger.error('store-write-failed', { code: errorCode(error), answers: countAnswers(effects) });
+      this.deps.logger.error('store-write-failed', { code: errorCodeOf(error), answers: countAnswers(effects) });
       const messages = this.deps.engine.failureMessages(turn.locale);
       if (effects.some((e) => e.kind === 'erase')) {
         // Never claim an erasure that did not happen.
@@ -187,11 +188,4 @@ export class InterviewService {
 
 function countAnswers(effects: Effect[]): number {
   return effects.filter((e) => e.kind === 'answer').length;
-}
-
-function errorCode(error: unknown): string {
-  if (error && typeof error === 'object' && 'code' in error && typeof (error as { code: unknown }).code === 'string') {
-    return (error as { code: string }).code;
-  }
-  return 'INTERNAL';
 }

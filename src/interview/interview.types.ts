@@ -71,11 +71,9 @@ export interface ConversationState {
   returnPrompt?: string;
   domain?: string;
   lensIndex: number;
-  questionId?: string;
   /** Answer id of the main answer the pending probe follows up. */
   probeParentId?: string;
-  /** The last thing asked, for "repeat". */
-  lastPrompt?: string;
+  /** The question pending now, for "repeat", help and reprompts. */
   lastReprompt?: string;
   /** Variant ids used this session, so wording is not repeated. */
   usedVariants: string[];

@@ -1,5 +1,5 @@
 import { loadConfig } from '../config/config';
-import { isAppError } from '../errors/app-error';
+import { errorCodeOf, isAppError } from '../errors/app-error';
 import { buildDependencies } from './composition';
 import { startServer } from './server';
 
@@ -19,7 +19,7 @@ async function main(): Promise<void> {
         const count = await deps.store.purgeTextBefore(new Date(Date.now() - days * DAY_MS));
         deps.logger.info('retention-purge', { count });
       } catch (error) {
-        deps.logger.error('retention-purge-failed', { code: isAppError(error) ? error.code : 'INTERNAL' });
+        deps.logger.error('retention-purge-failed', { code: errorCodeOf(error) });
       }
     };
     await purge();
