@@ -59,6 +59,10 @@ export const CommonContentSchema = z
     deleteFailed: text,
     summary: z.object({ none: text, some: text, noteOnText: text }).strict(),
     storeFailed: text,
+    /** What an adapter says when a turn failed before the engine could answer: a question, so the customer can go on. */
+    safeReprompt: text,
+    /** Said (and the session closed) when the service cannot start at all, e.g. the database is unreachable. */
+    unavailable: text,
     startOver: text,
     partner: z
       .object({
