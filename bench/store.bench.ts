@@ -3,10 +3,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Client } from 'pg';
-import { openEmbeddedStore } from '../src/insight-store/insight-store.pglite';
-import { openPostgresStore } from '../src/insight-store/insight-store.postgres';
-import type { AnswerRecord, ExportFilter, TurnWrite } from '../src/insight-store/insight-store.port';
-import type { SqlExecutor, SqlInsightStore } from '../src/insight-store/insight-store.sql';
+import { openEmbeddedStore } from '../src/persistence/pglite/insight-store.pglite';
+import { openPostgresStore } from '../src/persistence/postgres/insight-store.postgres';
+import type { AnswerRecord, ExportFilter, TurnWrite } from '../src/persistence/insight-store.port';
+import type { SqlExecutor, SqlInsightStore } from '../src/persistence/sql/insight-store.sql';
 
 /**
  * Insight-store benchmark: write throughput through the port, then review-query latency over a

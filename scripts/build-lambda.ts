@@ -36,7 +36,7 @@ export async function buildLambda(outDir = OUT): Promise<{ bundleBytes: number }
   fs.rmSync(outDir, { recursive: true, force: true });
   fs.mkdirSync(outDir, { recursive: true });
   await build({
-    entryPoints: [path.join(ROOT, 'lambda', 'src', 'index.ts')],
+    entryPoints: [path.join(ROOT, 'src', 'composition', 'lambda.main.ts')],
     outfile: path.join(outDir, 'index.js'),
     ...LAMBDA_BUNDLE_OPTIONS,
     external: ['@electric-sql/pglite', 'pg-native'],
@@ -44,7 +44,7 @@ export async function buildLambda(outDir = OUT): Promise<{ bundleBytes: number }
   });
   fs.cpSync(path.join(ROOT, 'content'), path.join(outDir, 'content'), { recursive: true });
   // The store applies its SQL migrations from a folder beside the module that runs them.
-  fs.cpSync(path.join(ROOT, 'src', 'insight-store', 'migrations'), path.join(outDir, 'migrations'), { recursive: true });
+  fs.cpSync(path.join(ROOT, 'src', 'persistence', 'sql', 'migrations'), path.join(outDir, 'migrations'), { recursive: true });
   const pglite = path.join(ROOT, 'node_modules', '@electric-sql', 'pglite');
   const pgliteOut = path.join(outDir, 'node_modules', '@electric-sql', 'pglite');
   fs.mkdirSync(pgliteOut, { recursive: true });

@@ -16,8 +16,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig, PROJECT_ROOT } from '../src/config/config';
-import { configureFulfillment, restoreAgent } from '../src/dialogflow/dialogflow.deploy';
-import { zipAgentDirectory } from '../src/interaction-models/dialogflow-agent.zipper';
+import { configureFulfillment, restoreAgent } from './dialogflow/dialogflow.deploy';
+import { zipAgentDirectory } from './interaction-models/dialogflow-agent.zipper';
 
 async function agentZip(zipFile: string | undefined): Promise<{ zip: Buffer; from: string }> {
   if (zipFile) {

@@ -9,7 +9,7 @@
  */
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../src/config/config';
-import { runSmokeConversation } from '../src/dialogflow/dialogflow.smoke';
+import { runSmokeConversation } from './dialogflow/dialogflow.smoke';
 
 async function main(): Promise<number> {
   const { values } = parseArgs({ options: { language: { type: 'string', default: 'en' }, session: { type: 'string' } }, strict: true });

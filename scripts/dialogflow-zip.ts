@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../src/config/config';
-import { listAgentFiles, zipAgentDirectory } from '../src/interaction-models/dialogflow-agent.zipper';
+import { listAgentFiles, zipAgentDirectory } from './interaction-models/dialogflow-agent.zipper';
 
 async function main(): Promise<void> {
   const agentDir = path.join(PROJECT_ROOT, 'dialogflow-agent');

@@ -5,9 +5,9 @@
  */
 import path from 'node:path';
 import { loadConfig, PROJECT_ROOT } from '../src/config/config';
-import { loadModelSource } from '../src/interaction-models/model.schema';
-import { buildModelFiles, readCommittedOptions, writeModelFiles } from '../src/interaction-models/model-files.builder';
-import { PLACEHOLDER_PRIVACY_POLICY_URL, PLACEHOLDER_TERMS_OF_USE_URL } from '../src/interaction-models/alexa-model.generator';
+import { loadModelSource } from './interaction-models/model.schema';
+import { buildModelFiles, readCommittedOptions, writeModelFiles } from './interaction-models/model-files.builder';
+import { PLACEHOLDER_PRIVACY_POLICY_URL, PLACEHOLDER_TERMS_OF_USE_URL } from './interaction-models/alexa-model.generator';
 
 function main(): void {
   const config = loadConfig();

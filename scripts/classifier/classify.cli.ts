@@ -4,8 +4,8 @@
  * Prints one JSON line per utterance. Exit codes: 0 ok, 1 content problem, 2 bad usage.
  */
 import readline from 'node:readline';
-import { isAppError } from '../errors/app-error';
-import { createThemeClassifier } from './theme.classifier';
+import { isAppError } from '../../src/errors/app-error';
+import { createThemeClassifier } from '../../src/classifier/theme.classifier';
 
 interface CliArgs {
   domain?: string;

@@ -1,5 +1,5 @@
 import type { v2 } from '@google-cloud/dialogflow';
-import { AppError } from '../errors/app-error';
+import { AppError } from '../../src/errors/app-error';
 
 /** Where the agent lives: config.dialogflow.projectId and .location. */
 export interface DialogflowTarget {

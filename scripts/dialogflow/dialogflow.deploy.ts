@@ -1,7 +1,7 @@
 import { v2 } from '@google-cloud/dialogflow';
-import { AppError } from '../errors/app-error';
-import { TOKEN_HEADER, webhookAuthMode, type DialogflowAuthConfig } from './dialogflow-auth';
-import { agentParent, clientOptions, upstreamError, type DialogflowTarget, type GoogleClientOptions } from './dialogflow-api.shared';
+import { AppError } from '../../src/errors/app-error';
+import { TOKEN_HEADER, webhookAuthMode, type DialogflowAuthConfig } from '../../src/platforms/dialogflow/dialogflow.auth';
+import { agentParent, clientOptions, upstreamError, type DialogflowTarget, type GoogleClientOptions } from './dialogflow-api.client';
 
 export interface PollSettings {
   initialDelayMs: number;

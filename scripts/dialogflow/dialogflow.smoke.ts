@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { v2, type protos } from '@google-cloud/dialogflow';
-import { AppError } from '../errors/app-error';
-import { clientOptions, sessionPath, structToJson, upstreamError, type DialogflowTarget, type GoogleClientOptions } from './dialogflow-api.shared';
+import { AppError } from '../../src/errors/app-error';
+import { clientOptions, sessionPath, structToJson, upstreamError, type DialogflowTarget, type GoogleClientOptions } from './dialogflow-api.client';
 
 /** One customer turn: an event (the welcome) or typed/spoken text. */
 export type SmokeStep = { event: string } | { text: string };

@@ -1,4 +1,4 @@
-import { AppError } from '../errors/app-error';
+import { AppError } from '../../src/errors/app-error';
 import type { AlexaInteractionModel, SkillManifest } from './alexa-model.generator';
 
 /**

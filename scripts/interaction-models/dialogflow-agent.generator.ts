@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { AppError } from '../errors/app-error';
+import { AppError } from '../../src/errors/app-error';
 import type { ModelSource } from './model.schema';
 import { byCodePoint, resolveIntents, resolveSlotTypes, sortedUnique, type ResolvedIntent, type ResolvedSlotType } from './locale-model.resolver';
 import { toStableJson } from './stable-json.serializer';

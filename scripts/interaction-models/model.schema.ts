@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { AppError } from '../errors/app-error';
+import { AppError } from '../../src/errors/app-error';
 
 /**
  * One source for every voice platform. Writers edit interaction-models/source/*.json; the

@@ -2,9 +2,9 @@ import { once } from 'node:events';
 import express, { type Response, type Router } from 'express';
 import { z } from 'zod';
 import { AppError } from '../errors/app-error';
-import type { AnswerRecord, InsightStore } from '../insight-store/insight-store.port';
+import type { AnswerRecord, InsightStore } from '../persistence/insight-store.port';
 import type { Logger } from '../logging/logger';
-import { requireAdmin } from '../http/admin-auth';
+import { requireAdmin } from '../http/bearer.auth';
 
 export interface AdminDeps {
   store: InsightStore;

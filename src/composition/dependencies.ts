@@ -5,15 +5,15 @@ import type { Config } from '../config/config';
 import { loadContent, type ContentCatalog } from '../content/content.loader';
 import { createThemeClassifier } from '../classifier/theme.classifier';
 import type { ThemeClassifier } from '../classifier/classifier.types';
-import { createPiiRedactor } from '../redaction/pii.redactor';
-import { InterviewEngine } from '../interview/interview.engine';
+import { createPiiRedactor } from '../privacy/pii.redactor';
+import { InterviewEngine } from '../interview/engine/interview.engine';
 import { InterviewService } from '../interview/interview.service';
-import { createPseudonymizer } from '../insights/respondent-id';
-import type { InsightStore } from '../insight-store/insight-store.port';
-import { openInsightStore } from '../insight-store/insight-store.factory';
+import { createPseudonymizer } from '../privacy/respondent.pseudonymizer';
+import type { InsightStore } from '../persistence/insight-store.port';
+import { openInsightStore } from '../persistence/insight-store.factory';
 import { createLogger, type Logger } from '../logging/logger';
-import { loadPartners } from '../matching/partner.loader';
-import { createPartnerDirectory, type PartnerDirectory } from '../matching/partner.matcher';
+import { loadPartners } from '../partners/partner.loader';
+import { createPartnerDirectory, type PartnerDirectory } from '../partners/partner.matcher';
 
 /** Everything an edge (HTTP server, Lambda, terminal) needs, built once per process. */
 export interface Dependencies {

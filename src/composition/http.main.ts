@@ -1,7 +1,7 @@
 import { loadConfig } from '../config/config';
 import { errorCodeOf, isAppError } from '../errors/app-error';
-import { buildDependencies } from './composition';
-import { startServer } from './server';
+import { buildDependencies } from './dependencies';
+import { startServer } from './http.server';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 

@@ -1,9 +1,9 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { adminRouter } from '../admin/admin.routes';
-import { dialogflowRouter } from '../dialogflow/dialogflow.webhook';
+import { adminRouter } from '../apis/admin.routes';
+import { dialogflowRouter } from '../platforms/dialogflow/dialogflow.routes';
 import { createApp } from '../http/app';
-import type { Dependencies } from './composition';
+import type { Dependencies } from './dependencies';
 
 export interface RunningServer {
   server: Server;

@@ -1,9 +1,9 @@
 import os from 'node:os';
 import path from 'node:path';
 import type { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
-import { createAlexaSkill } from '../../src/alexa/alexa.handlers';
-import { loadConfig } from '../../src/config/config';
-import { buildDependencies } from '../../src/server/composition';
+import { createAlexaSkill } from '../platforms/alexa/alexa.handlers';
+import { loadConfig } from '../config/config';
+import { buildDependencies } from './dependencies';
 import type { Skill } from 'ask-sdk-core';
 
 /**

@@ -35,6 +35,7 @@ export const ConversationStateSchema = z.looseObject({
   sessionThemes: z.record(z.string(), z.array(z.string())),
   offeredPartners: z.array(z.string()),
   pendingPartnerId: z.string().optional(),
+  pendingPartnerTheme: z.string().optional(),
   closingNotes: z.array(z.string()),
   returning: z.boolean(),
   // Older states predate this field; an empty record is what they meant.

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { errorCodeOf } from '../errors/app-error';
-import type { InsightStore, TurnWrite } from '../insight-store/insight-store.port';
+import type { InsightStore, TurnWrite } from '../persistence/insight-store.port';
 import type { Logger } from '../logging/logger';
-import type { PiiRedactor } from '../redaction/redaction.types';
-import type { InterviewEngine } from './interview.engine';
+import type { PiiRedactor } from '../privacy/redaction.types';
+import type { InterviewEngine } from './engine/interview.engine';
 import type {
   Capabilities,
   ConversationState,

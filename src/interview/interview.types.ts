@@ -84,6 +84,8 @@ export interface ConversationState {
   sessionThemes: Record<string, string[]>;
   offeredPartners: string[];
   pendingPartnerId?: string;
+  /** The theme the pending partner was matched on, recorded with its hand-off. */
+  pendingPartnerTheme?: string;
   /** Things said in closing, e.g. that a partner's details were sent. */
   closingNotes: string[];
   returning: boolean;

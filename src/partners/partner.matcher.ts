@@ -18,9 +18,15 @@ export interface PartnerService {
   acceptsLeads: boolean;
 }
 
+/** A partner chosen for a customer, with the theme it was chosen for (recorded with the hand-off). */
+export interface PartnerMatch {
+  partner: PartnerService;
+  theme: string;
+}
+
 export interface PartnerDirectory {
   /** The best partner for the themes, in the order given (most important first), or null. */
-  match(query: { domain: string; themes: string[]; locale: string; exclude: string[] }): PartnerService | null;
+  match(query: { domain: string; themes: string[]; locale: string; exclude: string[] }): PartnerMatch | null;
   get(id: string): PartnerService | null;
 }
 
@@ -36,7 +42,7 @@ export function createPartnerDirectory(partners: readonly PartnerService[]): Par
             !exclude.includes(p.id) &&
             (p.locales === undefined || p.locales.includes(locale)),
         );
-        if (found) return found;
+        if (found) return { partner: found, theme };
       }
       return null;
     },

@@ -14,9 +14,9 @@ export async function openInsightStore(options: OpenInsightStoreOptions): Promis
   // Each adapter is loaded only when chosen: PGlite's WebAssembly build alone costs a Lambda
   // cold start over 150 ms, which a PostgreSQL deployment should not pay.
   if (options.databaseUrl !== undefined) {
-    const { openPostgresStore } = await import('./insight-store.postgres');
+    const { openPostgresStore } = await import('./postgres/insight-store.postgres');
     return openPostgresStore({ databaseUrl: options.databaseUrl, schema: options.schema });
   }
-  const { openEmbeddedStore } = await import('./insight-store.pglite');
+  const { openEmbeddedStore } = await import('./pglite/insight-store.pglite');
   return openEmbeddedStore({ dataDir: options.dataDir });
 }

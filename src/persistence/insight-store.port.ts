@@ -1,6 +1,6 @@
 import type { ThemeScore } from '../classifier/classifier.types';
 import type { Lens, Platform, ResumePoint } from '../interview/interview.types';
-import type { PiiKind } from '../redaction/redaction.types';
+import type { PiiKind } from '../privacy/redaction.types';
 
 /** One stored answer. `text` is already redacted; `null` once the retention period purged it. */
 export interface AnswerRecord {

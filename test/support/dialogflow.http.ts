@@ -3,7 +3,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Config } from '../../src/config/config';
-import { dialogflowRouter } from '../../src/dialogflow/dialogflow.webhook';
+import { dialogflowRouter } from '../../src/platforms/dialogflow/dialogflow.routes';
 import { createApp } from '../../src/http/app';
 import type { InterviewService, ServiceTurn } from '../../src/interview/interview.service';
 import type { TurnOutput } from '../../src/interview/interview.types';

@@ -1,6 +1,6 @@
 import { isAppError } from '../../src/errors/app-error';
-import type { AnswerRecord, ExportFilter, InsightStore, TurnWrite } from '../../src/insight-store/insight-store.port';
-import type { SqlExecutor } from '../../src/insight-store/insight-store.sql';
+import type { AnswerRecord, ExportFilter, InsightStore, TurnWrite } from '../../src/persistence/insight-store.port';
+import type { SqlExecutor } from '../../src/persistence/sql/insight-store.sql';
 import { answer, at, turn } from './insight-store.builders';
 
 /**

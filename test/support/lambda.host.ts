@@ -10,7 +10,7 @@ export interface LambdaHost {
 }
 
 export async function startLambdaHost(env: Record<string, string>): Promise<LambdaHost> {
-  const child: ChildProcess = fork(path.join(__dirname, 'fixtures', 'lambda-host.fixture.js'), [BUNDLE], {
+  const child: ChildProcess = fork(path.join(__dirname, 'lambda-host.fixture.js'), [BUNDLE], {
     env: { PATH: process.env.PATH ?? '', ...env },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });

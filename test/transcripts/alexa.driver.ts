@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { VirtualAlexa } from 'virtual-alexa';
-import type { Reply, TranscriptDriver } from '../transcripts/transcript.runner';
-import type { TranscriptStep } from '../transcripts/transcripts';
+import type { Reply, TranscriptDriver } from './transcript.runner';
+import type { TranscriptStep } from './transcripts';
 
 const MODELS = path.resolve(__dirname, '..', '..', 'skill-package', 'interactionModels', 'custom');
 

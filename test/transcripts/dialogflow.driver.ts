@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { WebhookResponseSchema } from '../../src/dialogflow/dialogflow.schema';
-import type { Reply, TranscriptDriver } from '../transcripts/transcript.runner';
-import type { StepAction, TranscriptStep } from '../transcripts/transcripts';
-import { GOOD_HEADERS, post } from './dialogflow.http';
+import { WebhookResponseSchema } from '../../src/platforms/dialogflow/dialogflow.schema';
+import type { Reply, TranscriptDriver } from './transcript.runner';
+import type { StepAction, TranscriptStep } from './transcripts';
+import { GOOD_HEADERS, post } from '../support/dialogflow.http';
 
 const AGENT = path.resolve(__dirname, '..', '..', 'dialogflow-agent');
 export const PROJECT = 'lifepath-transcripts';

@@ -1,14 +1,14 @@
 import path from 'node:path';
 import { createThemeClassifier } from '../../src/classifier/theme.classifier';
 import { loadContent } from '../../src/content/content.loader';
-import { createPseudonymizer } from '../../src/insights/respondent-id';
-import type { InsightStore } from '../../src/insight-store/insight-store.port';
-import { openMemoryStore } from '../../src/insight-store/insight-store.memory';
-import { InterviewEngine } from '../../src/interview/interview.engine';
+import { createPseudonymizer } from '../../src/privacy/respondent.pseudonymizer';
+import type { InsightStore } from '../../src/persistence/insight-store.port';
+import { openMemoryStore } from '../../src/persistence/memory/insight-store.memory';
+import { InterviewEngine } from '../../src/interview/engine/interview.engine';
 import { InterviewService } from '../../src/interview/interview.service';
 import type { ConversationState, CustomerAction, Platform } from '../../src/interview/interview.types';
 import { silentLogger } from '../../src/logging/logger';
-import { createPiiRedactor } from '../../src/redaction/pii.redactor';
+import { createPiiRedactor } from '../../src/privacy/pii.redactor';
 import type { Reply, TranscriptDriver } from './transcript.runner';
 import type { TranscriptStep } from './transcripts';
 

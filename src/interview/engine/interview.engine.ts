@@ -1,8 +1,8 @@
 import { createHash, randomUUID } from 'node:crypto';
-import type { ThemeClassifier } from '../classifier/classifier.types';
-import type { ContentCatalog, LocaleContent } from '../content/content.loader';
-import type { DomainContent } from '../content/content.schema';
-import { NO_PARTNERS, type PartnerDirectory, type PartnerService } from '../matching/partner.matcher';
+import type { ThemeClassifier } from '../../classifier/classifier.types';
+import type { ContentCatalog, LocaleContent } from '../../content/content.loader';
+import type { DomainContent } from '../../content/content.schema';
+import { NO_PARTNERS, type PartnerDirectory, type PartnerMatch, type PartnerService } from '../../partners/partner.matcher';
 import {
   DEFAULT_CAPABILITIES,
   LENSES,
@@ -17,7 +17,7 @@ import {
   type TurnInput,
   type TurnOutput,
   type Who,
-} from './interview.types';
+} from '../interview.types';
 
 export interface EngineDeps {
   content: ContentCatalog;
@@ -88,7 +88,7 @@ export class InterviewEngine {
   }
 
   /** @internal used by Turn */
-  matchPartner(domain: string, themes: string[], locale: string, exclude: string[]): PartnerService | null {
+  matchPartner(domain: string, themes: string[], locale: string, exclude: string[]): PartnerMatch | null {
     return this.partners.match({ domain, themes, locale, exclude });
   }
 
@@ -320,7 +320,7 @@ class Turn {
     if (action.type === 'yes') {
       this.state.misunderstandings = 0;
       this.effects.push({ kind: 'consent', subject: `partner-card:${partner.id}`, granted: true });
-      this.effects.push({ kind: 'handoff', partnerId: partner.id, domain: domain.id, theme: partner.themes[0] ?? 'other', mode: 'card' });
+      this.effects.push({ kind: 'handoff', partnerId: partner.id, domain: domain.id, theme: this.state.pendingPartnerTheme ?? partner.themes[0] ?? 'other', mode: 'card' });
       this.card = { title: partner.name, text: partner.description, url: partner.url };
       this.say(this.fill(this.common.partner.sent, { partner: partner.name }));
       this.state.closingNotes.push(this.fill(this.common.partner.closingNote, { partner: partner.name }));
@@ -330,11 +330,13 @@ class Turn {
         return this.ask('partner-offer', this.fill(this.pick('partnerShare', c.prompt), { partner: partner.name }), this.fill(c.reprompt, { partner: partner.name }));
       }
       this.state.pendingPartnerId = undefined;
+      this.state.pendingPartnerTheme = undefined;
       return this.afterDomain(domain, true);
     }
     if (action.type === 'no' || action.type === 'skip') {
       this.state.misunderstandings = 0;
       this.state.pendingPartnerId = undefined;
+      this.state.pendingPartnerTheme = undefined;
       this.say(this.common.partner.declined);
       return this.afterDomain(domain, true);
     }
@@ -349,9 +351,11 @@ class Turn {
       this.state.misunderstandings = 0;
       const granted = action.type === 'yes';
       this.effects.push({ kind: 'consent', subject: `partner-lead:${partner.id}`, granted });
+      const theme = this.state.pendingPartnerTheme ?? partner.themes[0] ?? 'other';
       this.state.pendingPartnerId = undefined;
+      this.state.pendingPartnerTheme = undefined;
       if (granted) {
-        this.effects.push({ kind: 'handoff', partnerId: partner.id, domain: domain.id, theme: partner.themes[0] ?? 'other', mode: 'lead' });
+        this.effects.push({ kind: 'handoff', partnerId: partner.id, domain: domain.id, theme, mode: 'lead' });
         this.askPermission = 'email';
         this.say(this.fill(this.common.partner.shared, { partner: partner.name }));
       } else {
@@ -453,10 +457,12 @@ class Turn {
     if (!this.state.domainsDone.includes(domain.id)) this.state.domainsDone.push(domain.id);
     const heard = this.state.sessionThemes[domain.id] ?? [];
     // Only offer what the platform can deliver: without a card there is nothing to send.
-    const partner = this.capabilities.cards ? this.engine.matchPartner(domain.id, heard, this.who.locale, this.state.offeredPartners) : null;
-    if (partner) {
+    const match = this.capabilities.cards ? this.engine.matchPartner(domain.id, heard, this.who.locale, this.state.offeredPartners) : null;
+    if (match) {
+      const partner = match.partner;
       this.state.offeredPartners.push(partner.id);
       this.state.pendingPartnerId = partner.id;
+      this.state.pendingPartnerTheme = match.theme;
       this.state.phase = 'partner-offer';
       this.saveResume(null);
       const c = this.common.partner.offer;

@@ -1,4 +1,4 @@
-import { AppError } from '../errors/app-error';
+import { AppError } from '../../errors/app-error';
 import type {
   AnswerRecord,
   ErasureResult,
@@ -9,8 +9,8 @@ import type {
   SessionRecord,
   ThemeCount,
   TurnWrite,
-} from './insight-store.port';
-import type { ResumePoint } from '../interview/interview.types';
+} from '../insight-store.port';
+import type { ResumePoint } from '../../interview/interview.types';
 import {
   assertTurnConsistent,
   compareAnswers,
@@ -20,7 +20,7 @@ import {
   earliestWithdrawal,
   matchesFilter,
   type ConsentRow,
-} from './insight-store.shared';
+} from '../insight-store.rules';
 
 /**
  * The port held in process memory: for engine tests and the terminal chat when no store is

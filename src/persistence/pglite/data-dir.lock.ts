@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { AppError } from '../errors/app-error';
+import { AppError } from '../../errors/app-error';
 
 /**
  * An exclusive lock on an embedded data directory. PGlite is single-user Postgres with no

@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { PGlite, type Transaction } from '@electric-sql/pglite';
-import { AppError } from '../errors/app-error';
-import { acquireDirectoryLock, type DirectoryLock } from './insight-store.lock';
-import { loadMigrations, migrate, SqlInsightStore, storeError, type SqlExecutor } from './insight-store.sql';
+import { AppError } from '../../errors/app-error';
+import { acquireDirectoryLock, type DirectoryLock } from './data-dir.lock';
+import { loadMigrations, migrate, SqlInsightStore, storeError, type SqlExecutor } from '../sql/insight-store.sql';
 
 /**
  * The embedded adapter: Postgres compiled to WASM, storing its files under `<dataDir>/pglite`, so

@@ -1,6 +1,6 @@
 import { Pool, type PoolClient } from 'pg';
-import { AppError } from '../errors/app-error';
-import { loadMigrations, migrate, MIGRATION_LOCK_KEY, SqlInsightStore, storeError, type SqlExecutor } from './insight-store.sql';
+import { AppError } from '../../errors/app-error';
+import { loadMigrations, migrate, MIGRATION_LOCK_KEY, SqlInsightStore, storeError, type SqlExecutor } from '../sql/insight-store.sql';
 
 /** The server adapter, for deployments with a managed PostgreSQL (and for power-loss durability). */
 export interface PostgresStoreOptions {

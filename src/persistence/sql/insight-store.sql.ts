@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { AppError, isAppError } from '../errors/app-error';
-import type { Lens, Platform, ResumePoint } from '../interview/interview.types';
-import type { PiiKind } from '../redaction/redaction.types';
-import type { ThemeScore } from '../classifier/classifier.types';
+import { AppError, isAppError } from '../../errors/app-error';
+import type { Lens, Platform, ResumePoint } from '../../interview/interview.types';
+import type { PiiKind } from '../../privacy/redaction.types';
+import type { ThemeScore } from '../../classifier/classifier.types';
 import type {
   AnswerRecord,
   ErasureResult,
@@ -13,8 +13,8 @@ import type {
   RespondentSnapshot,
   ThemeCount,
   TurnWrite,
-} from './insight-store.port';
-import { assertTurnConsistent, consentRows } from './insight-store.shared';
+} from '../insight-store.port';
+import { assertTurnConsistent, consentRows } from '../insight-store.rules';
 
 /**
  * The SQL both database adapters share. PGlite and node-postgres differ only in how a statement

@@ -10,11 +10,11 @@ import {
   type ResponseInterceptor,
 } from 'ask-sdk-core';
 import type { Directive, Response } from 'ask-sdk-model';
-import { errorCodeOf } from '../errors/app-error';
-import type { InterviewService } from '../interview/interview.service';
-import { parseConversationState } from '../interview/conversation-state.schema';
-import type { ConversationState, TurnOutput } from '../interview/interview.types';
-import type { Logger } from '../logging/logger';
+import { errorCodeOf } from '../../errors/app-error';
+import type { InterviewService } from '../../interview/interview.service';
+import { parseConversationState } from '../../interview/conversation-state.schema';
+import type { ConversationState, TurnOutput } from '../../interview/interview.types';
+import type { Logger } from '../../logging/logger';
 import { ANSWER_INTENT, ANSWER_SLOT, requestToAction } from './alexa.mapping';
 
 export interface AlexaSkillDeps {

@@ -1,5 +1,5 @@
 import type { IntentRequest, RequestEnvelope, Slot } from 'ask-sdk-model';
-import type { CustomerAction } from '../interview/interview.types';
+import type { CustomerAction } from '../../interview/interview.types';
 
 /** Intent names shared with interaction-models/source; the Dialogflow adapter uses the same names. */
 export const ANSWER_INTENT = 'AnswerIntent';

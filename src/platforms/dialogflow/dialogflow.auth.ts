@@ -1,7 +1,7 @@
 import type { RequestHandler } from 'express';
-import type { Config } from '../config/config';
-import { AppError } from '../errors/app-error';
-import { secretEquals } from '../http/admin-auth';
+import type { Config } from '../../config/config';
+import { AppError } from '../../errors/app-error';
+import { secretEquals } from '../../http/bearer.auth';
 
 export type DialogflowAuthConfig = Pick<Config['dialogflow'], 'webhookUser' | 'webhookPassword' | 'webhookToken' | 'allowUnauthenticated'>;
 

@@ -1,5 +1,5 @@
-import type { ConversationState, CustomerAction } from '../interview/interview.types';
-import { parseConversationState } from '../interview/conversation-state.schema';
+import type { ConversationState, CustomerAction } from '../../interview/interview.types';
+import { parseConversationState } from '../../interview/conversation-state.schema';
 import type { WebhookRequest } from './dialogflow.schema';
 
 /** Context ids this adapter owns. Dialogflow lower-cases context ids, so these are lower case. */

@@ -1,4 +1,4 @@
-import type { Card, TurnOutput } from '../interview/interview.types';
+import type { Card, TurnOutput } from '../../interview/interview.types';
 import { AWAITING_ANSWER_CONTEXT, STATE_CONTEXT, STATE_PARAMETER, findContext } from './dialogflow.mapping';
 import type { ResponseContext, RichContent, WebhookRequest, WebhookResponse } from './dialogflow.schema';
 

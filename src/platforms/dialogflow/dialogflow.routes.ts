@@ -1,10 +1,10 @@
 import express, { type Request, type Response, type Router } from 'express';
-import type { Config } from '../config/config';
-import { AppError, errorCodeOf } from '../errors/app-error';
-import type { InterviewService } from '../interview/interview.service';
-import type { TurnOutput } from '../interview/interview.types';
-import type { Logger } from '../logging/logger';
-import { requireDialogflowAuth, webhookAuthMode } from './dialogflow-auth';
+import type { Config } from '../../config/config';
+import { AppError, errorCodeOf } from '../../errors/app-error';
+import type { InterviewService } from '../../interview/interview.service';
+import type { TurnOutput } from '../../interview/interview.types';
+import type { Logger } from '../../logging/logger';
+import { requireDialogflowAuth, webhookAuthMode } from './dialogflow.auth';
 import { isTelephony, localeOf, platformUserIdOf, readState, requestToAction, sessionIdOf } from './dialogflow.mapping';
 import { buildWebhookResponse, retryResponse } from './dialogflow.response';
 import { WebhookRequestSchema, WebhookResponseSchema, describeIssues, type WebhookRequest, type WebhookResponse } from './dialogflow.schema';

@@ -1,11 +1,11 @@
 import readline from 'node:readline';
 import { parseArgs } from 'node:util';
-import { loadConfig } from '../config/config';
-import { isAppError } from '../errors/app-error';
-import type { ConversationState, CustomerAction } from '../interview/interview.types';
-import { openMemoryStore } from '../insight-store/insight-store.memory';
-import { createLogger } from '../logging/logger';
-import { buildDependencies } from '../server/composition';
+import { loadConfig } from '../../config/config';
+import { isAppError } from '../../errors/app-error';
+import type { ConversationState, CustomerAction } from '../../interview/interview.types';
+import { openMemoryStore } from '../../persistence/memory/insight-store.memory';
+import { createLogger } from '../../logging/logger';
+import { buildDependencies } from '../../composition/dependencies';
 import { parseUtterance } from './utterance.parser';
 
 const USAGE = `Usage: npm run chat -- [--domain money|mobility|food] [--locale en-US|en-GB] [--user ID] [--memory]

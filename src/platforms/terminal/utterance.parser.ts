@@ -1,4 +1,4 @@
-import type { CustomerAction } from '../interview/interview.types';
+import type { CustomerAction } from '../../interview/interview.types';
 
 /**
  * The terminal has no speech platform to recognise intents, so typed lines are matched here

@@ -1,12 +1,12 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { loadConfig } from '../../src/config/config';
-import type { AnswerRecord, InsightStore } from '../../src/insight-store/insight-store.port';
-import { openMemoryStore } from '../../src/insight-store/insight-store.memory';
-import { silentLogger } from '../../src/logging/logger';
-import { buildDependencies, type Dependencies } from '../../src/server/composition';
-import { startServer, type RunningServer } from '../../src/server/server';
+import { loadConfig } from '../../../src/config/config';
+import type { AnswerRecord, InsightStore } from '../../../src/persistence/insight-store.port';
+import { openMemoryStore } from '../../../src/persistence/memory/insight-store.memory';
+import { silentLogger } from '../../../src/logging/logger';
+import { buildDependencies, type Dependencies } from '../../../src/composition/dependencies';
+import { startServer, type RunningServer } from '../../../src/composition/http.server';
 
 const ADMIN_KEY = 'admin-key-for-tests-0123456789';
 

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-const ROOT = path.resolve(__dirname, '..', '..');
+const ROOT = path.resolve(__dirname, '..', '..', '..');
 
 /** `npm start` exactly as the README says, on the embedded store in a scratch DATA_DIR. */
 function npmStart(env: Record<string, string>): { child: ChildProcess; port: Promise<number>; stderr: () => string } {

@@ -3,11 +3,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
-import { openEmbeddedStore } from '../../src/insight-store/insight-store.pglite';
-import { openPostgresStore } from '../../src/insight-store/insight-store.postgres';
-import type { InsightStore } from '../../src/insight-store/insight-store.port';
+import { openEmbeddedStore } from '../../../src/persistence/pglite/insight-store.pglite';
+import { openPostgresStore } from '../../../src/persistence/postgres/insight-store.postgres';
+import type { InsightStore } from '../../../src/persistence/insight-store.port';
 
-const PROJECT_ROOT = path.resolve(__dirname, '..', '..');
+const PROJECT_ROOT = path.resolve(__dirname, '..', '..', '..');
 const WRITER = path.join(__dirname, 'fixtures', 'crash-writer.fixture.ts');
 const ACKS_BEFORE_KILL = 400;
 const TIMEOUT = 180_000;

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { openInsightStore } from '../../src/insight-store/insight-store.factory';
-import { turn } from './insight-store.builders';
+import { openInsightStore } from '../../../src/persistence/insight-store.factory';
+import { turn } from '../../support/insight-store.builders';
 
 describe('openInsightStore', () => {
   let dataDir: string;

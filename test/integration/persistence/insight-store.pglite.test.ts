@@ -2,12 +2,12 @@ import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { openEmbeddedStore } from '../../src/insight-store/insight-store.pglite';
-import type { SqlInsightStore } from '../../src/insight-store/insight-store.sql';
-import { turn } from './insight-store.builders';
-import { describeInsightStoreContract, migrationVersions } from './insight-store.contract';
+import { openEmbeddedStore } from '../../../src/persistence/pglite/insight-store.pglite';
+import type { SqlInsightStore } from '../../../src/persistence/sql/insight-store.sql';
+import { turn } from '../../support/insight-store.builders';
+import { describeInsightStoreContract, migrationVersions } from '../../support/insight-store.contract';
 
-const PROJECT_ROOT = path.resolve(__dirname, '..', '..');
+const PROJECT_ROOT = path.resolve(__dirname, '..', '..', '..');
 const OPEN_FIXTURE = path.join(__dirname, 'fixtures', 'open-embedded.fixture.ts');
 const SLOW = 120_000;
 

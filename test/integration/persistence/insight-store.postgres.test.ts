@@ -1,8 +1,8 @@
 import { Client } from 'pg';
-import { openPostgresStore } from '../../src/insight-store/insight-store.postgres';
-import type { SqlInsightStore } from '../../src/insight-store/insight-store.sql';
-import { turn } from './insight-store.builders';
-import { describeInsightStoreContract, migrationVersions } from './insight-store.contract';
+import { openPostgresStore } from '../../../src/persistence/postgres/insight-store.postgres';
+import type { SqlInsightStore } from '../../../src/persistence/sql/insight-store.sql';
+import { turn } from '../../support/insight-store.builders';
+import { describeInsightStoreContract, migrationVersions } from '../../support/insight-store.contract';
 
 const DATABASE_URL = process.env.DATABASE_URL?.trim() || undefined;
 const SKIPPED = 'PostgreSQL suite skipped: set DATABASE_URL';

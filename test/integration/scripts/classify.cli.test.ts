@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 
-const ROOT = path.resolve(__dirname, '..', '..');
-const CLI = path.join('src', 'classifier', 'classify.cli.ts');
+const ROOT = path.resolve(__dirname, '..', '..', '..');
+const CLI = path.join('scripts', 'classifier', 'classify.cli.ts');
 
 function run(args: string[], input: string): { status: number | null; stdout: string; stderr: string } {
   const result = spawnSync('npx', ['tsx', CLI, ...args], { cwd: ROOT, input, encoding: 'utf8', timeout: 25000 });

@@ -1,5 +1,5 @@
-import { compileLexicon, findHits, parseTerm, type Token } from '../../src/classifier/lexicon.matcher';
-import { DROPPED_WORDS, dropFillers, rawTokens, stem } from '../../src/classifier/text.normaliser';
+import { compileLexicon, findHits, parseTerm, type Token } from '../../../src/classifier/lexicon.matcher';
+import { DROPPED_WORDS, dropFillers, rawTokens, stem } from '../../../src/classifier/text.normaliser';
 
 function tokens(text: string): Token[] {
   return dropFillers(rawTokens(text))

@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { AppError, isAppError } from '../../src/errors/app-error';
-import { DEFAULT_THEMES_DIR, loadTaxonomy } from '../../src/classifier/taxonomy.loader';
-import { CONTRACT_THEMES } from '../../src/classifier/theme.contract';
+import { AppError, isAppError } from '../../../src/errors/app-error';
+import { DEFAULT_THEMES_DIR, loadTaxonomy } from '../../../src/classifier/taxonomy.loader';
+import { CONTRACT_THEMES } from '../../../src/classifier/theme.contract';
 
 /** A private copy of the real taxonomy that a test can break without touching content/. */
 function copyOfThemes(): string {

@@ -1,10 +1,10 @@
 import path from 'node:path';
-import { isAppError } from '../../src/errors/app-error';
-import type { Classification } from '../../src/classifier/classifier.types';
-import { CONTRACT_THEMES } from '../../src/classifier/theme.contract';
-import { createThemeClassifier } from '../../src/classifier/theme.classifier';
+import { isAppError } from '../../../src/errors/app-error';
+import type { Classification } from '../../../src/classifier/classifier.types';
+import { CONTRACT_THEMES } from '../../../src/classifier/theme.contract';
+import { createThemeClassifier } from '../../../src/classifier/theme.classifier';
 
-const FIXTURES = path.resolve(__dirname, '..', 'fixtures', 'classifier');
+const FIXTURES = path.resolve(__dirname, '..', '..', 'fixtures', 'classifier');
 const classifier = createThemeClassifier();
 
 function ids(result: Classification): string[] {

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { loadConfig } from '../../src/config/config';
+import { loadConfig } from '../../../src/config/config';
 
 const SECRET = 'a-secret-of-sixteen-plus';
 

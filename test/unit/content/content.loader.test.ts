@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { loadContent } from '../../src/content/content.loader';
-import { CONTENT_DIR } from '../transcripts/engine.driver';
+import { loadContent } from '../../../src/content/content.loader';
+import { CONTENT_DIR } from '../../transcripts/engine.driver';
 
 function copyContent(): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lifepath-content-'));

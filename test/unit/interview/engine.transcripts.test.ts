@@ -1,6 +1,6 @@
-import { buildService, countStoredAnswers, EngineDriver } from './engine.driver';
-import { checkReplyRules, runTranscript } from './transcript.runner';
-import { TRANSCRIPTS } from './transcripts';
+import { buildService, countStoredAnswers, EngineDriver } from '../../transcripts/engine.driver';
+import { checkReplyRules, runTranscript } from '../../transcripts/transcript.runner';
+import { TRANSCRIPTS } from '../../transcripts/transcripts';
 
 describe('transcripts through the interview service', () => {
   const { service, store } = buildService();

@@ -1,17 +1,17 @@
-import { AppError } from '../../src/errors/app-error';
-import type { InsightStore } from '../../src/insight-store/insight-store.port';
-import { openMemoryStore } from '../../src/insight-store/insight-store.memory';
-import { createLogger } from '../../src/logging/logger';
-import type { ConversationState, CustomerAction } from '../../src/interview/interview.types';
-import { InterviewService } from '../../src/interview/interview.service';
-import { buildService, CONTENT_DIR, TEST_SECRET } from '../transcripts/engine.driver';
-import { InterviewEngine } from '../../src/interview/interview.engine';
-import { loadContent } from '../../src/content/content.loader';
-import { createThemeClassifier } from '../../src/classifier/theme.classifier';
+import { AppError } from '../../../src/errors/app-error';
+import type { InsightStore } from '../../../src/persistence/insight-store.port';
+import { openMemoryStore } from '../../../src/persistence/memory/insight-store.memory';
+import { createLogger } from '../../../src/logging/logger';
+import type { ConversationState, CustomerAction } from '../../../src/interview/interview.types';
+import { InterviewService } from '../../../src/interview/interview.service';
+import { buildService, CONTENT_DIR, TEST_SECRET } from '../../transcripts/engine.driver';
+import { InterviewEngine } from '../../../src/interview/engine/interview.engine';
+import { loadContent } from '../../../src/content/content.loader';
+import { createThemeClassifier } from '../../../src/classifier/theme.classifier';
 import { HOME_PARTNERS, TO_PARTNER_OFFER } from './partner-offer.fixtures';
-import { silentLogger } from '../../src/logging/logger';
-import { createPseudonymizer } from '../../src/insights/respondent-id';
-import { createPiiRedactor } from '../../src/redaction/pii.redactor';
+import { silentLogger } from '../../../src/logging/logger';
+import { createPseudonymizer } from '../../../src/privacy/respondent.pseudonymizer';
+import { createPiiRedactor } from '../../../src/privacy/pii.redactor';
 
 /** A real memory store whose writes can be made to fail, as a database outage would. */
 function flakyStore(): InsightStore & { failing: boolean } {

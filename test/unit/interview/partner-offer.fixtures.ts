@@ -1,5 +1,5 @@
-import type { CustomerAction } from '../../src/interview/interview.types';
-import { createPartnerDirectory } from '../../src/matching/partner.matcher';
+import type { CustomerAction } from '../../../src/interview/interview.types';
+import { createPartnerDirectory } from '../../../src/partners/partner.matcher';
 
 /** A mortgage adviser for the `home` theme, taking leads. */
 export const HOME_PARTNERS = createPartnerDirectory([

@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createThemeClassifier } from '../../src/classifier/theme.classifier';
-import { loadPartners } from '../../src/matching/partner.loader';
-import { createPartnerDirectory } from '../../src/matching/partner.matcher';
+import { createThemeClassifier } from '../../../src/classifier/theme.classifier';
+import { loadPartners } from '../../../src/partners/partner.loader';
+import { createPartnerDirectory } from '../../../src/partners/partner.matcher';
 
-const EXAMPLE = path.resolve(__dirname, '..', 'fixtures', 'partners', 'partners.example.json');
+const EXAMPLE = path.resolve(__dirname, '..', '..', 'fixtures', 'partners', 'partners.example.json');
 const classifier = createThemeClassifier();
 
 function write(value: unknown): string {
@@ -17,9 +17,9 @@ function write(value: unknown): string {
 describe('loadPartners', () => {
   it('loads the example file and matches by domain, theme and locale', () => {
     const directory = createPartnerDirectory(loadPartners(EXAMPLE, classifier));
-    expect(directory.match({ domain: 'money', themes: ['debt', 'home'], locale: 'en-US', exclude: [] })?.id).toBe('harbour-homes');
+    expect(directory.match({ domain: 'money', themes: ['debt', 'home'], locale: 'en-US', exclude: [] })).toMatchObject({ partner: { id: 'harbour-homes' }, theme: 'home' });
     expect(directory.match({ domain: 'mobility', themes: ['shared'], locale: 'en-US', exclude: [] })).toBeNull();
-    expect(directory.match({ domain: 'mobility', themes: ['shared'], locale: 'en-GB', exclude: [] })?.acceptsLeads).toBe(false);
+    expect(directory.match({ domain: 'mobility', themes: ['shared'], locale: 'en-GB', exclude: [] })?.partner.acceptsLeads).toBe(false);
   });
 
   it('names the file and field of an unknown theme', () => {

@@ -1,4 +1,4 @@
-import { hasCardIssuerPrefix, isIbanValid, isLuhnValid, isPlausibleSsn, mod97 } from '../../src/redaction/checksum.validator';
+import { hasCardIssuerPrefix, isIbanValid, isLuhnValid, isPlausibleSsn, mod97 } from '../../../src/privacy/checksum.validator';
 
 describe('isLuhnValid', () => {
   it.each(['4111111111111111', '5555555555554444', '378282246310005', '6011111111111117', '79927398713'])(

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { containsPii, createPiiRedactor } from '../../src/redaction/pii.redactor';
-import type { PiiKind } from '../../src/redaction/redaction.types';
+import { containsPii, createPiiRedactor } from '../../../src/privacy/pii.redactor';
+import type { PiiKind } from '../../../src/privacy/redaction.types';
 
 const redactor = createPiiRedactor();
 const redact = (text: string) => redactor.redact(text);
@@ -12,7 +12,7 @@ interface Labelled {
   expected: string;
 }
 
-const FIXTURE = join(__dirname, '../fixtures/redaction/labelled.jsonl');
+const FIXTURE = join(__dirname, '../../fixtures/redaction/labelled.jsonl');
 const labelled: Labelled[] = readFileSync(FIXTURE, 'utf8')
   .split('\n')
   .map((raw, i) => ({ raw: raw.trim(), line: i + 1 }))

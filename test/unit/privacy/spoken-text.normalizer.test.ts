@@ -1,4 +1,4 @@
-import { buildTextView, MASK } from '../../src/redaction/spoken-text.normalizer';
+import { buildTextView, MASK } from '../../../src/privacy/spoken-text.normalizer';
 
 /** The original text a view range stands for. */
 function originalOf(original: string, view: ReturnType<typeof buildTextView>, start: number, end: number): string {

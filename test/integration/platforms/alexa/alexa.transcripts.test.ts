@@ -1,12 +1,12 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { buildLambda } from '../../scripts/build-lambda';
-import { buildService, EngineDriver, TEST_SECRET } from '../transcripts/engine.driver';
-import { checkReplyRules, runTranscript } from '../transcripts/transcript.runner';
-import { TRANSCRIPTS } from '../transcripts/transcripts';
-import { AlexaDriver } from './alexa.driver';
-import { startLambdaHost, type LambdaHost } from './lambda.host';
+import { buildLambda } from '../../../../scripts/build-lambda';
+import { buildService, EngineDriver, TEST_SECRET } from '../../../transcripts/engine.driver';
+import { checkReplyRules, runTranscript } from '../../../transcripts/transcript.runner';
+import { TRANSCRIPTS } from '../../../transcripts/transcripts';
+import { AlexaDriver } from '../../../transcripts/alexa.driver';
+import { startLambdaHost, type LambdaHost } from '../../../support/lambda.host';
 
 /**
  * The shared transcripts through the real Alexa path: the generated interaction model, the

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-const ROOT = path.resolve(__dirname, '..', '..');
+const ROOT = path.resolve(__dirname, '..', '..', '..', '..');
 
 function chat(lines: string[], args: string[], env: Record<string, string>) {
   const result = spawnSync('npm', ['run', '--silent', 'chat', '--', ...args], {
@@ -55,7 +55,7 @@ describe('npm run chat (scripted)', () => {
   });
 
   it('offers a partner from PARTNERS_FILE and sends its card only after a yes', () => {
-    const partners = path.resolve(__dirname, '..', 'fixtures', 'partners', 'partners.example.json');
+    const partners = path.join(ROOT, 'test', 'fixtures', 'partners', 'partners.example.json');
     const run = chat(['i dream of buying a house', 'skip', 'skip', 'skip', 'yes', 'no'], ['--domain', 'money', '--memory'], { ...env, PARTNERS_FILE: partners });
     expect(run.status).toBe(0);
     expect(run.replies[4]).toMatch(/Harbour Homes helps with this\. Would you like me to send you their details\?/);

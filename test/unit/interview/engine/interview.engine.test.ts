@@ -1,10 +1,10 @@
-import { createThemeClassifier } from '../../src/classifier/theme.classifier';
-import { loadContent } from '../../src/content/content.loader';
-import { InterviewEngine } from '../../src/interview/interview.engine';
-import type { ConversationState, CustomerAction, RespondentProfile, TurnOutput, Who } from '../../src/interview/interview.types';
-import { createPartnerDirectory } from '../../src/matching/partner.matcher';
-import { CONTENT_DIR } from '../transcripts/engine.driver';
-import { HOME_PARTNERS, TO_PARTNER_OFFER } from './partner-offer.fixtures';
+import { createThemeClassifier } from '../../../../src/classifier/theme.classifier';
+import { loadContent } from '../../../../src/content/content.loader';
+import { InterviewEngine } from '../../../../src/interview/engine/interview.engine';
+import type { ConversationState, CustomerAction, RespondentProfile, TurnOutput, Who } from '../../../../src/interview/interview.types';
+import { createPartnerDirectory } from '../../../../src/partners/partner.matcher';
+import { CONTENT_DIR } from '../../../transcripts/engine.driver';
+import { HOME_PARTNERS, TO_PARTNER_OFFER } from '../partner-offer.fixtures';
 
 const content = loadContent(CONTENT_DIR);
 const classifier = createThemeClassifier();
@@ -218,6 +218,20 @@ describe('InterviewEngine', () => {
       expect(outs[7]!.askPermission).toBe('email');
       expect(outs[7]!.effects).toContainEqual(expect.objectContaining({ kind: 'handoff', mode: 'lead' }));
       expect(outs[8]!.speech).toContain("I've sent you Homes R Us's details");
+    });
+
+    it('records the hand-off under the theme the partner was matched on, not its first theme', () => {
+      const debtAndHome = createPartnerDirectory([
+        { id: 'fresh-start', name: 'Fresh Start', domain: 'money', themes: ['home', 'debt'], description: 'Debt and mortgage advice.', acceptsLeads: true },
+      ]);
+      const outs = play(
+        makeEngine(debtAndHome),
+        [{ type: 'launch' }, { type: 'choose-domain', domain: 'money' }, { type: 'answer', text: 'paying off my credit card debt' }, { type: 'skip' }, { type: 'skip' }, { type: 'skip' }, { type: 'yes' }, { type: 'yes' }],
+        { who: onAlexa },
+      );
+      expect(outs[5]!.kind).toBe('partner-offer');
+      expect(outs[6]!.effects).toContainEqual(expect.objectContaining({ kind: 'handoff', partnerId: 'fresh-start', theme: 'debt', mode: 'card' }));
+      expect(outs[7]!.effects).toContainEqual(expect.objectContaining({ kind: 'handoff', partnerId: 'fresh-start', theme: 'debt', mode: 'lead' }));
     });
 
     it('asks to share contact details only where the platform has a consent flow', () => {

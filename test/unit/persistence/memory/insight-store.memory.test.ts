@@ -1,6 +1,6 @@
-import { openMemoryStore } from '../../src/insight-store/insight-store.memory';
-import { turn } from './insight-store.builders';
-import { describeInsightStoreContract } from './insight-store.contract';
+import { openMemoryStore } from '../../../../src/persistence/memory/insight-store.memory';
+import { turn } from '../../../support/insight-store.builders';
+import { describeInsightStoreContract } from '../../../support/insight-store.contract';
 
 describeInsightStoreContract('in-memory', async () => ({ open: async () => openMemoryStore() }), {
   persistent: false,

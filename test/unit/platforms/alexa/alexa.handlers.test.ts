@@ -1,8 +1,8 @@
 import type { RequestEnvelope, ResponseEnvelope, ui } from 'ask-sdk-model';
-import { createAlexaSkill } from '../../src/alexa/alexa.handlers';
-import { silentLogger } from '../../src/logging/logger';
-import { buildService } from '../transcripts/engine.driver';
-import { fixture } from './alexa.fixtures';
+import { createAlexaSkill } from '../../../../src/platforms/alexa/alexa.handlers';
+import { silentLogger } from '../../../../src/logging/logger';
+import { buildService } from '../../../transcripts/engine.driver';
+import { fixture } from '../../../support/alexa.fixtures';
 
 const speech = (r: ResponseEnvelope) => (r.response.outputSpeech as ui.SsmlOutputSpeech | undefined)?.ssml ?? '';
 const reprompt = (r: ResponseEnvelope) => (r.response.reprompt?.outputSpeech as ui.SsmlOutputSpeech | undefined)?.ssml ?? '';

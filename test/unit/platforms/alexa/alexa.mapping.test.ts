@@ -1,6 +1,6 @@
-import { requestToAction } from '../../src/alexa/alexa.mapping';
-import type { CustomerAction } from '../../src/interview/interview.types';
-import { fixture } from './alexa.fixtures';
+import { requestToAction } from '../../../../src/platforms/alexa/alexa.mapping';
+import type { CustomerAction } from '../../../../src/interview/interview.types';
+import { fixture } from '../../../support/alexa.fixtures';
 
 const TABLE: Array<[string, CustomerAction]> = [
   ['launch-request.json', { type: 'launch' }],

@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { localeOf, platformUserIdOf, readState, requestToAction, sessionIdOf } from '../../src/dialogflow/dialogflow.mapping';
-import { WebhookRequestSchema, type WebhookRequest } from '../../src/dialogflow/dialogflow.schema';
-import { fixture } from './dialogflow.http';
+import { localeOf, platformUserIdOf, readState, requestToAction, sessionIdOf } from '../../../../src/platforms/dialogflow/dialogflow.mapping';
+import { WebhookRequestSchema, type WebhookRequest } from '../../../../src/platforms/dialogflow/dialogflow.schema';
+import { fixture } from '../../../support/dialogflow.http';
 
-const AGENT_INTENTS = path.resolve(__dirname, '..', '..', 'dialogflow-agent', 'intents');
+const AGENT_INTENTS = path.resolve(__dirname, '..', '..', '..', '..', 'dialogflow-agent', 'intents');
 
 function request(displayName: string, extra: { queryText?: string; parameters?: Record<string, unknown>; payload?: Record<string, unknown>; source?: string; session?: string } = {}): WebhookRequest {
   return WebhookRequestSchema.parse({

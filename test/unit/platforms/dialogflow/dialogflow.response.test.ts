@@ -1,7 +1,7 @@
-import { buildWebhookResponse } from '../../src/dialogflow/dialogflow.response';
-import { WebhookRequestSchema, WebhookResponseSchema } from '../../src/dialogflow/dialogflow.schema';
-import type { ConversationState, TurnOutput } from '../../src/interview/interview.types';
-import { fixture } from './dialogflow.http';
+import { buildWebhookResponse } from '../../../../src/platforms/dialogflow/dialogflow.response';
+import { WebhookRequestSchema, WebhookResponseSchema } from '../../../../src/platforms/dialogflow/dialogflow.schema';
+import type { ConversationState, TurnOutput } from '../../../../src/interview/interview.types';
+import { fixture } from '../../../support/dialogflow.http';
 
 const state: ConversationState = {
   version: 1,

@@ -1,5 +1,5 @@
-import { WebhookResponseSchema, type WebhookResponse } from '../../src/dialogflow/dialogflow.schema';
-import { buildService } from '../transcripts/engine.driver';
+import { WebhookResponseSchema, type WebhookResponse } from '../../../../src/platforms/dialogflow/dialogflow.schema';
+import { buildService } from '../../../transcripts/engine.driver';
 import {
   GOOD_HEADERS,
   PASSWORD,
@@ -13,7 +13,7 @@ import {
   post,
   startWebhook,
   type RunningWebhook,
-} from './dialogflow.http';
+} from '../../../support/dialogflow.http';
 
 const CALLER = '+15555550123';
 

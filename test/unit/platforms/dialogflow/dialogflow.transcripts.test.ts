@@ -1,8 +1,8 @@
-import { buildService, countStoredAnswers, EngineDriver } from '../transcripts/engine.driver';
-import { checkReplyRules, runTranscript } from '../transcripts/transcript.runner';
-import { TRANSCRIPTS } from '../transcripts/transcripts';
-import { DialogflowDriver } from './dialogflow.driver';
-import { startWebhook, type RunningWebhook } from './dialogflow.http';
+import { buildService, countStoredAnswers, EngineDriver } from '../../../transcripts/engine.driver';
+import { checkReplyRules, runTranscript } from '../../../transcripts/transcript.runner';
+import { TRANSCRIPTS } from '../../../transcripts/transcripts';
+import { DialogflowDriver } from '../../../transcripts/dialogflow.driver';
+import { startWebhook, type RunningWebhook } from '../../../support/dialogflow.http';
 
 /**
  * The shared transcripts through the real HTTP path: express app, authentication, request

@@ -1,10 +1,10 @@
 import { generateKeyPairSync, verify } from 'node:crypto';
 import nock from 'nock';
 import { ZipFile } from 'yazl';
-import { agentParent, describeGoogleError, sessionPath, upstreamError } from '../../src/dialogflow/dialogflow-api.shared';
-import { configureFulfillment, restoreAgent } from '../../src/dialogflow/dialogflow.deploy';
-import { runSmokeConversation, type SmokeReply } from '../../src/dialogflow/dialogflow.smoke';
-import { AppError } from '../../src/errors/app-error';
+import { agentParent, describeGoogleError, sessionPath, upstreamError } from '../../../../scripts/dialogflow/dialogflow-api.client';
+import { configureFulfillment, restoreAgent } from '../../../../scripts/dialogflow/dialogflow.deploy';
+import { runSmokeConversation, type SmokeReply } from '../../../../scripts/dialogflow/dialogflow.smoke';
+import { AppError } from '../../../../src/errors/app-error';
 
 const API = 'https://dialogflow.googleapis.com';
 const PROJECT = 'lifepath-demo';

@@ -1,7 +1,7 @@
 import path from 'node:path';
-import { PROJECT_ROOT } from '../../src/config/config';
-import { loadModelSource } from '../../src/interaction-models/model.schema';
-import { generateAlexaModel, generateSkillManifest, type AlexaInteractionModel } from '../../src/interaction-models/alexa-model.generator';
+import { PROJECT_ROOT } from '../../../../src/config/config';
+import { loadModelSource } from '../../../../scripts/interaction-models/model.schema';
+import { generateAlexaModel, generateSkillManifest, type AlexaInteractionModel } from '../../../../scripts/interaction-models/alexa-model.generator';
 import {
   assertValid,
   normaliseUtterance,
@@ -9,7 +9,7 @@ import {
   validateExamplePhrases,
   validateInvocationName,
   type ValidationIssue,
-} from '../../src/interaction-models/alexa-model.validator';
+} from '../../../../scripts/interaction-models/alexa-model.validator';
 
 const source = loadModelSource(path.join(PROJECT_ROOT, 'interaction-models', 'source'));
 

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { PROJECT_ROOT } from '../../src/config/config';
+import { PROJECT_ROOT } from '../../../../src/config/config';
 
 /** `ask deploy` reads this file; a wrong path or runtime only shows up at deploy time otherwise. */
 describe('ask-resources.json (ASK CLI v2)', () => {

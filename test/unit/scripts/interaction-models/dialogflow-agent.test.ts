@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { inflateRawSync } from 'node:zlib';
-import { PROJECT_ROOT } from '../../src/config/config';
-import { loadModelSource } from '../../src/interaction-models/model.schema';
-import { resolveSlotTypes } from '../../src/interaction-models/locale-model.resolver';
-import { listAgentFiles, zipAgentDirectory } from '../../src/interaction-models/dialogflow-agent.zipper';
+import { PROJECT_ROOT } from '../../../../src/config/config';
+import { loadModelSource } from '../../../../scripts/interaction-models/model.schema';
+import { resolveSlotTypes } from '../../../../scripts/interaction-models/locale-model.resolver';
+import { listAgentFiles, zipAgentDirectory } from '../../../../scripts/interaction-models/dialogflow-agent.zipper';
 
 /** Reads the committed agent, as the console would on import. */
 const AGENT_DIR = path.join(PROJECT_ROOT, 'dialogflow-agent');

@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { PROJECT_ROOT } from '../../src/config/config';
-import { isAppError } from '../../src/errors/app-error';
-import { loadModelSource, parseModelSource, SOURCE_FILES, type RawSourceFiles } from '../../src/interaction-models/model.schema';
+import { PROJECT_ROOT } from '../../../../src/config/config';
+import { isAppError } from '../../../../src/errors/app-error';
+import { loadModelSource, parseModelSource, SOURCE_FILES, type RawSourceFiles } from '../../../../scripts/interaction-models/model.schema';
 
 const SOURCE_DIR = path.join(PROJECT_ROOT, 'interaction-models', 'source');
 

@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { PROJECT_ROOT } from '../../src/config/config';
-import { loadModelSource, type ModelSource } from '../../src/interaction-models/model.schema';
-import { buildModelFiles, type ModelBuildOptions } from '../../src/interaction-models/model-files.builder';
-import { zipAgentDirectory } from '../../src/interaction-models/dialogflow-agent.zipper';
-import { uuidFromName } from '../../src/interaction-models/dialogflow-agent.generator';
+import { PROJECT_ROOT } from '../../../../src/config/config';
+import { loadModelSource, type ModelSource } from '../../../../scripts/interaction-models/model.schema';
+import { buildModelFiles, type ModelBuildOptions } from '../../../../scripts/interaction-models/model-files.builder';
+import { zipAgentDirectory } from '../../../../scripts/interaction-models/dialogflow-agent.zipper';
+import { uuidFromName } from '../../../../scripts/interaction-models/dialogflow-agent.generator';
 
 const SOURCE_DIR = path.join(PROJECT_ROOT, 'interaction-models', 'source');
 const OPTIONS: ModelBuildOptions = { invocationName: 'life path' };

@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { PROJECT_ROOT } from '../../src/config/config';
-import { loadModelSource } from '../../src/interaction-models/model.schema';
-import { buildModelFiles, listCommittedFiles, readCommittedOptions } from '../../src/interaction-models/model-files.builder';
-import { DEFAULT_INVOCATION_NAME } from '../../src/interaction-models/alexa-model.generator';
+import { PROJECT_ROOT } from '../../../../src/config/config';
+import { loadModelSource } from '../../../../scripts/interaction-models/model.schema';
+import { buildModelFiles, listCommittedFiles, readCommittedOptions } from '../../../../scripts/interaction-models/model-files.builder';
+import { DEFAULT_INVOCATION_NAME } from '../../../../scripts/interaction-models/alexa-model.generator';
 
 /**
  * The committed skill-package/ and dialogflow-agent/ must be exactly what the source generates.
