@@ -5,8 +5,10 @@ import { performance } from 'node:perf_hooks';
 import { Client } from 'pg';
 import { openEmbeddedStore } from '../src/persistence/pglite/insight-store.pglite';
 import { openPostgresStore } from '../src/persistence/postgres/insight-store.postgres';
-import type { AnswerRecord, ExportFilter, TurnWrite } from '../src/persistence/insight-store.port';
-import type { SqlExecutor, SqlInsightStore } from '../src/persistence/sql/insight-store.sql';
+import type { AnswerRecord, ExportFilter, TurnWrite } from '../src/persistence/insight-records.port';
+import type { SqlExecutor } from '../src/persistence/sql/sql.executor';
+import type { TurnStore } from '../src/interview/turn-store.port';
+import type { InsightQueries } from '../src/review/insight-query.port';
 
 /**
  * Insight-store benchmark: write throughput through the port, then review-query latency over a
@@ -144,7 +146,9 @@ async function timeQuery(runs: number, fn: () => Promise<unknown>): Promise<{ p5
 
 async function benchBackend(
   backend: StoreBenchRow['backend'],
-  store: SqlInsightStore,
+  // Timed work goes through the ports the service and the review API use; raw SQL only seeds.
+  store: TurnStore & InsightQueries,
+  db: SqlExecutor,
   opts: Required<Omit<StoreBenchOptions, 'databaseUrl' | 'embedded'>>,
 ): Promise<StoreBenchRow[]> {
   const rows: StoreBenchRow[] = [];
@@ -193,16 +197,16 @@ async function benchBackend(
     start = performance.now();
     for (let from = next; from < opts.answers; from += SEED_CHUNK) {
       const to = Math.min(opts.answers, from + SEED_CHUNK);
-      await bulkSeed(store.executor, from, to);
+      await bulkSeed(db, from, to);
       opts.log(`[${backend}] seeded ${to.toLocaleString('en')} / ${opts.answers.toLocaleString('en')} answers`);
     }
     seconds = (performance.now() - start) / 1000;
     row('bulk seed (INSERT … SELECT generate_series)', seedTotal / seconds, 'answers/s', `${seedTotal} answers in ${seconds.toFixed(1)} s`);
   }
   start = performance.now();
-  await store.executor.exec('VACUUM ANALYZE answers');
+  await db.exec('VACUUM ANALYZE answers');
   row('VACUUM ANALYZE after load', performance.now() - start, 'ms', '');
-  const { rows: counted } = await store.executor.query<{ n: number | string }>('SELECT count(*) AS n FROM answers');
+  const { rows: counted } = await db.query<{ n: number | string }>('SELECT count(*) AS n FROM answers');
   const total = Number(counted[0]?.n ?? 0);
 
   // 4. Review queries over the whole table.
@@ -235,7 +239,7 @@ export async function runStoreBench(options: StoreBenchOptions = {}): Promise<St
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lifepath-bench-'));
     const store = await openEmbeddedStore({ dataDir });
     try {
-      rows.push(...(await benchBackend('embedded', store, opts)));
+      rows.push(...(await benchBackend('embedded', store, store.executor, opts)));
     } finally {
       await store.close();
       fs.rmSync(dataDir, { recursive: true, force: true });
@@ -246,7 +250,7 @@ export async function runStoreBench(options: StoreBenchOptions = {}): Promise<St
     const schema = `lifepath_bench_${process.pid}`;
     const store = await openPostgresStore({ databaseUrl: options.databaseUrl, schema });
     try {
-      rows.push(...(await benchBackend('postgres', store, opts)));
+      rows.push(...(await benchBackend('postgres', store, store.executor, opts)));
     } finally {
       await store.close();
       const client = new Client({ connectionString: options.databaseUrl });

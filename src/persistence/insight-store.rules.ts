@@ -1,5 +1,5 @@
 import { AppError } from '../errors/app-error';
-import type { AnswerRecord, ConsentRecord, ExportFilter, ThemeCount, TurnWrite } from './insight-store.port';
+import type { AnswerRecord, ConsentRecord, ExportFilter, ThemeCount, TurnWrite } from './insight-records.port';
 
 /**
  * Rules every adapter applies the same way, so the in-memory store cannot drift from the SQL ones.

@@ -1,5 +1,5 @@
 import type { Lens } from '../../src/interview/interview.types';
-import type { AnswerRecord, TurnWrite } from '../../src/persistence/insight-store.port';
+import type { AnswerRecord, TurnWrite } from '../../src/persistence/insight-records.port';
 
 /** Small builders for store tests and the crash-test child, so records stay valid and readable. */
 

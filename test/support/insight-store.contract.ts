@@ -1,6 +1,7 @@
 import { isAppError } from '../../src/errors/app-error';
-import type { AnswerRecord, ExportFilter, InsightStore, TurnWrite } from '../../src/persistence/insight-store.port';
-import type { SqlExecutor } from '../../src/persistence/sql/insight-store.sql';
+import type { AnswerRecord, ExportFilter, TurnWrite } from '../../src/persistence/insight-records.port';
+import type { InsightStore } from '../../src/persistence/insight-store.port';
+import type { SqlExecutor } from '../../src/persistence/sql/sql.executor';
 import { answer, at, turn } from './insight-store.builders';
 
 /**
@@ -362,7 +363,22 @@ export function describeInsightStoreContract(
       await store.close();
       await expect(store.loadRespondent('r1')).rejects.toMatchObject({ code: 'STORE_UNAVAILABLE' });
       await expect(store.writeTurn(turn({ respondentId: 'r1' }))).rejects.toMatchObject({ code: 'STORE_UNAVAILABLE' });
+      await expect(store.close()).resolves.toBeUndefined();
     });
+
+    it('answers ping while open, on an empty store too, and rejects it once closed', async () => {
+      await expect(store.ping()).resolves.toBeUndefined();
+      await store.writeTurn(turn({ respondentId: 'r1', answers: [{ id: 'a1' }] }));
+      await expect(store.ping()).resolves.toBeUndefined();
+      await store.close();
+      const error: unknown = await store.ping().then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect(isAppError(error)).toBe(true);
+      expect(error).toMatchObject({ code: 'STORE_UNAVAILABLE', message: expect.stringMatching(/ping failed/) });
+    });
+
 
     if (options.persistent) {
       it('keeps its data and migrations across close and reopen', async () => {

@@ -4,12 +4,12 @@ import type {
   ErasureResult,
   ExportFilter,
   HandoffRecord,
-  InsightStore,
   RespondentSnapshot,
   SessionRecord,
   ThemeCount,
   TurnWrite,
-} from '../insight-store.port';
+} from '../insight-records.port';
+import type { InsightStore } from '../insight-store.port';
 import type { ResumePoint } from '../../interview/interview.types';
 import {
   assertTurnConsistent,
@@ -168,6 +168,11 @@ export class MemoryInsightStore implements InsightStore {
     return [...groups.values()]
       .map(({ count, respondents }) => ({ ...count, respondents: respondents.size }))
       .sort(compareThemeCounts);
+  }
+
+  /** Nothing to reach: ready for as long as it is open. */
+  async ping(): Promise<void> {
+    this.assertOpen('ping');
   }
 
   async close(): Promise<void> {

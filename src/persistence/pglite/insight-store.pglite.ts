@@ -3,7 +3,9 @@ import path from 'node:path';
 import { PGlite, type Transaction } from '@electric-sql/pglite';
 import { AppError } from '../../errors/app-error';
 import { acquireDirectoryLock, type DirectoryLock } from './data-dir.lock';
-import { loadMigrations, migrate, SqlInsightStore, storeError, type SqlExecutor } from '../sql/insight-store.sql';
+import { SqlInsightStore } from '../sql/insight-store.sql';
+import { loadMigrations, migrate } from '../sql/migrations.runner';
+import { storeError, type SqlExecutor } from '../sql/sql.executor';
 
 /**
  * The embedded adapter: Postgres compiled to WASM, storing its files under `<dataDir>/pglite`, so

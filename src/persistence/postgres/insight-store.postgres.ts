@@ -1,6 +1,8 @@
 import { Pool, type PoolClient } from 'pg';
 import { AppError } from '../../errors/app-error';
-import { loadMigrations, migrate, MIGRATION_LOCK_KEY, SqlInsightStore, storeError, type SqlExecutor } from '../sql/insight-store.sql';
+import { SqlInsightStore } from '../sql/insight-store.sql';
+import { loadMigrations, migrate, MIGRATION_LOCK_KEY } from '../sql/migrations.runner';
+import { storeError, type SqlExecutor } from '../sql/sql.executor';
 
 /** The server adapter, for deployments with a managed PostgreSQL (and for power-loss durability). */
 export interface PostgresStoreOptions {

@@ -1,3 +1,4 @@
+import net from 'node:net';
 import { Client } from 'pg';
 import { openPostgresStore } from '../../../src/persistence/postgres/insight-store.postgres';
 import type { SqlInsightStore } from '../../../src/persistence/sql/insight-store.sql';
@@ -38,6 +39,52 @@ if (DATABASE_URL === undefined) {
     for (const schema of [...created]) await dropSchema(schema);
   });
 
+  /**
+   * A TCP relay in front of the test server that can be taken down and brought back, so a store
+   * that opened normally can lose its database the way a deployment does (restart, failover).
+   * While down it drops every open connection and resets new ones, as a closed port would.
+   */
+  async function startRelay(): Promise<{ url: string; down(): void; up(): void; stop(): Promise<void> }> {
+    const target = new URL(databaseUrl);
+    const sockets = new Set<net.Socket>();
+    let reachable = true;
+    const track = (socket: net.Socket): void => {
+      sockets.add(socket);
+      socket.on('error', () => undefined);
+      socket.on('close', () => sockets.delete(socket));
+    };
+    const server = net.createServer((client) => {
+      track(client);
+      if (!reachable) {
+        client.resetAndDestroy();
+        return;
+      }
+      const upstream = net.connect(Number(target.port || 5432), target.hostname);
+      track(upstream);
+      client.pipe(upstream).pipe(client);
+      client.on('close', () => upstream.destroy());
+      upstream.on('close', () => client.destroy());
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const relayed = new URL(databaseUrl);
+    relayed.hostname = '127.0.0.1';
+    relayed.port = String((server.address() as net.AddressInfo).port);
+    return {
+      url: relayed.toString(),
+      down: () => {
+        reachable = false;
+        for (const socket of sockets) socket.destroy();
+      },
+      up: () => {
+        reachable = true;
+      },
+      stop: () => {
+        for (const socket of sockets) socket.destroy();
+        return new Promise<void>((resolve) => server.close(() => resolve()));
+      },
+    };
+  }
+
 
   describeInsightStoreContract(
     'PostgreSQL',
@@ -75,6 +122,28 @@ if (DATABASE_URL === undefined) {
         for (const store of stores) expect(await migrationVersions(store.executor)).toEqual([1]);
       } finally {
         for (const store of stores) await store.close();
+        await dropSchema(schema);
+      }
+    });
+
+    test('ping rejects with STORE_UNAVAILABLE while the server is unreachable and answers again once it is back', async () => {
+      const relay = await startRelay();
+      const schema = newSchema();
+      const store = await openPostgresStore({ databaseUrl: relay.url, schema });
+      try {
+        await expect(store.ping()).resolves.toBeUndefined();
+        relay.down();
+        const error: unknown = await store.ping().then(
+          () => undefined,
+          (e: unknown) => e,
+        );
+        expect(error).toMatchObject({ code: 'STORE_UNAVAILABLE', message: expect.stringMatching(/ping failed/) });
+        // The pool drops the dead connections instead of handing them out again.
+        relay.up();
+        await expect(store.ping()).resolves.toBeUndefined();
+      } finally {
+        await store.close();
+        await relay.stop();
         await dropSchema(schema);
       }
     });

@@ -1,0 +1,109 @@
+import type { ThemeScore } from '../../classifier/classifier.types';
+import type { Lens, Platform, ResumePoint } from '../../interview/interview.types';
+import type { PiiKind } from '../../privacy/redaction.types';
+import type { AnswerRecord, ErasureResult, RespondentSnapshot, ThemeCount } from '../insight-records.port';
+import type { ExportCursor } from './insight.statements';
+
+/**
+ * Rows as the drivers return them, and their translation into records. The two drivers do not
+ * agree on every type (node-postgres returns bigint counts such as `count(*)` as strings), so each
+ * number and date is normalised here and both adapters hand back identical records.
+ */
+export interface AnswerRow {
+  id: string;
+  respondent_id: string;
+  session_id: string;
+  platform: string;
+  locale: string;
+  domain: string;
+  lens: string;
+  question_id: string;
+  parent_answer_id: string | null;
+  text: string | null;
+  themes: unknown;
+  top_theme: string;
+  sentiment: number | string;
+  word_count: number | string;
+  redactions: unknown;
+  created_at: Date | string;
+  cursor_at: string;
+}
+
+export interface RespondentRow {
+  first_seen_at: Date | string;
+  resume: ResumePoint | null;
+  domains_done: string[];
+  /** [domain, theme] pairs ordered by domain, then most frequent first. */
+  themes: [string, string][];
+}
+
+export type ErasureRow = Record<keyof ErasureResult, number | string>;
+
+export interface ThemeCountRow {
+  domain: string;
+  lens: Lens;
+  theme: string;
+  answers: number | string;
+  respondents: number | string;
+}
+
+export function toDate(value: Date | string): Date {
+  return value instanceof Date ? value : new Date(value);
+}
+
+export function rowToAnswer(row: AnswerRow): AnswerRecord {
+  return {
+    id: row.id,
+    respondentId: row.respondent_id,
+    sessionId: row.session_id,
+    platform: row.platform as Platform,
+    locale: row.locale,
+    domain: row.domain,
+    lens: row.lens as Lens,
+    questionId: row.question_id,
+    parentAnswerId: row.parent_answer_id,
+    text: row.text,
+    themes: row.themes as ThemeScore[],
+    topTheme: row.top_theme,
+    sentiment: Number(row.sentiment),
+    wordCount: Number(row.word_count),
+    redactions: row.redactions as PiiKind[],
+    createdAt: toDate(row.created_at),
+  };
+}
+
+export function cursorAfter(row: AnswerRow): ExportCursor {
+  return { at: row.cursor_at, id: row.id };
+}
+
+export function rowToRespondent(respondentId: string, row: RespondentRow): RespondentSnapshot {
+  const themes: Record<string, string[]> = {};
+  for (const [domain, theme] of row.themes) (themes[domain] ??= []).push(theme);
+  return {
+    respondentId,
+    firstSeenAt: toDate(row.first_seen_at),
+    resume: row.resume,
+    domainsDone: row.domains_done,
+    themes,
+  };
+}
+
+/** The erase statement always returns one row; a missing one means nothing was there to erase. */
+export function rowToErasure(row: ErasureRow | undefined): ErasureResult {
+  return {
+    answers: Number(row?.answers ?? 0),
+    sessions: Number(row?.sessions ?? 0),
+    consents: Number(row?.consents ?? 0),
+    handoffs: Number(row?.handoffs ?? 0),
+  };
+}
+
+export function rowToThemeCount(row: ThemeCountRow): ThemeCount {
+  return {
+    domain: row.domain,
+    lens: row.lens,
+    theme: row.theme,
+    answers: Number(row.answers),
+    respondents: Number(row.respondents),
+  };
+}
