@@ -1,9 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import { errorCodeOf } from '../errors/app-error';
-import type { InsightStore, TurnWrite } from '../persistence/insight-store.port';
+import type { TurnStore, TurnWrite } from './turn-store.port';
 import type { Logger } from '../logging/logger';
 import type { PiiRedactor } from '../privacy/redaction.types';
 import type { InterviewEngine } from './engine/interview.engine';
+import { countWords } from './words';
 import type {
   Capabilities,
   ConversationState,
@@ -16,7 +16,7 @@ import type {
 
 export interface ServiceDeps {
   engine: InterviewEngine;
-  store: InsightStore;
+  store: TurnStore;
   redactor: PiiRedactor;
   /** Keyed hash of (platform, platform user id); see respondent-id.ts. */
   pseudonymize: (platform: string, platformId: string) => string;
@@ -101,20 +101,8 @@ export class InterviewService {
       return output;
     } catch (error) {
       this.deps.logger.error('store-write-failed', { code: errorCodeOf(error), answers: countAnswers(effects) });
-      const messages = this.deps.engine.failureMessages(turn.locale);
-      if (effects.some((e) => e.kind === 'erase')) {
-        // Never claim an erasure that did not happen.
-        return { ...output, kind: 'goodbye', speech: messages.erase, endSession: true, reprompt: undefined };
-      }
-      // Answers, consents and hand-offs are what the customer was told we kept; say when we did not.
-      if (effects.some((e) => e.kind === 'consent' || e.kind === 'handoff')) {
-        // Nothing was recorded, so nothing may be promised or sent: no card, no permission request,
-        // no closing line about details sent; the customer hears why and the next question.
-        const state = { ...output.state, closingNotes: turn.state?.closingNotes ?? [] };
-        return { ...output, state, card: undefined, askPermission: undefined, speech: `${messages.store} ${output.reprompt ?? ''}`.trim() };
-      }
-      if (!effects.some((e) => e.kind === 'answer')) return output;
-      return { ...output, speech: `${messages.store} ${output.speech}` };
+      // What the customer hears about it is the engine's to say, in their locale.
+      return this.deps.engine.storeFailed(output, turn.locale, turn.state);
     }
   }
 
@@ -152,7 +140,7 @@ export class InterviewService {
             themes: effect.themes,
             topTheme: effect.themes[0]?.id ?? 'other',
             sentiment: effect.sentiment,
-            wordCount: redacted.text.split(/\s+/).filter(Boolean).length,
+            wordCount: countWords(redacted.text),
             redactions: redacted.found,
             createdAt: at,
           });
@@ -163,7 +151,7 @@ export class InterviewService {
           break;
         case 'handoff':
           write.handoffs.push({
-            id: randomUUID(),
+            id: effect.id,
             respondentId,
             sessionId,
             partnerId: effect.partnerId,

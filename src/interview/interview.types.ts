@@ -61,20 +61,45 @@ export type Phase =
   | 'confirm-delete'
   | 'ended';
 
+/**
+ * What the engine last asked, as a reference it renders again on demand (repeat, help, reprompts,
+ * the return from a side trip) in the customer's locale. State carries ids, never sentences: it
+ * stays small, holds no wording that could go stale after a content change, and a reply is always
+ * spoken from the current content. `variant` is the index of the phrasing chosen when it was asked.
+ */
+export type PromptRef =
+  | { key: 'choose-domain'; variant: number }
+  /** "Which one?" after a yes to another area. */
+  | { key: 'which-domain'; variant: number }
+  | { key: 'next-domain'; domain: string; variant: number }
+  | { key: 'resume-offer'; domain: string; variant: number }
+  | { key: 'question'; domain: string; lens: Lens; variant: number }
+  /** A follow-up chosen by the answer's theme, else by lens, else the domain's default (neither set). */
+  | { key: 'probe'; domain: string; theme?: string; lens?: Lens; variant: number }
+  | { key: 'partner-offer'; partnerId: string; variant: number }
+  | { key: 'partner-share'; partnerId: string; variant: number }
+  | { key: 'confirm-delete'; variant: number };
+
+/** Something to say in closing, by id: a reminder that a partner's details were sent. */
+export interface ClosingNote {
+  id: 'partner.closingNote';
+  partnerId: string;
+}
+
 /** Serialisable conversation state; adapters carry it between turns (session attributes, output context). */
 export interface ConversationState {
-  version: 1;
+  version: 2;
   phase: Phase;
   /** Phase to return to after a side trip (delete confirmation, help). */
   returnPhase?: Phase;
-  /** The question pending before the side trip, re-asked when the customer comes back. */
-  returnPrompt?: string;
+  /** The prompt pending before the side trip, re-asked when the customer comes back. */
+  returnPrompt?: PromptRef;
   domain?: string;
   lensIndex: number;
   /** Answer id of the main answer the pending probe follows up. */
   probeParentId?: string;
-  /** The question pending now, for "repeat", help and reprompts. */
-  lastReprompt?: string;
+  /** The prompt pending now, for "repeat", help and reprompts. */
+  pendingPrompt?: PromptRef;
   /** Variant ids used this session, so wording is not repeated. */
   usedVariants: string[];
   domainsDone: string[];
@@ -86,8 +111,8 @@ export interface ConversationState {
   pendingPartnerId?: string;
   /** The theme the pending partner was matched on, recorded with its hand-off. */
   pendingPartnerTheme?: string;
-  /** Things said in closing, e.g. that a partner's details were sent. */
-  closingNotes: string[];
+  /** Things to say in closing, e.g. that a partner's details were sent. */
+  closingNotes: ClosingNote[];
   returning: boolean;
   /** Themes stored in earlier sessions, loaded once, for "what do you know about me" at any turn. */
   storedThemes: Record<string, string[]>;
@@ -124,6 +149,8 @@ export interface ConsentEffect {
 
 export interface HandoffEffect {
   kind: 'handoff';
+  /** Made by the engine's id source, like answer ids, so one injected source makes every id. */
+  id: string;
   partnerId: string;
   domain: string;
   theme: string;

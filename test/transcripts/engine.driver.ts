@@ -46,6 +46,8 @@ export function stepToAction(step: TranscriptStep): CustomerAction {
 /** Drives the interview service in-process, the way every adapter does, and sees reply kinds. */
 export class EngineDriver implements TranscriptDriver {
   private state: ConversationState | null = null;
+  /** The state after every reply, in order, for tests about what the state carries between turns. */
+  readonly states: ConversationState[] = [];
   private session = { userId: '', sessionId: '', locale: 'en-US' };
 
   constructor(
@@ -68,6 +70,7 @@ export class EngineDriver implements TranscriptDriver {
       state: this.state,
     });
     this.state = out.state;
+    this.states.push(out.state);
     return { speech: out.speech, reprompt: out.reprompt, endSession: out.endSession, kind: out.kind };
   }
 }

@@ -1,5 +1,5 @@
 import { AppError } from '../../../src/errors/app-error';
-import type { InsightStore } from '../../../src/persistence/insight-store.port';
+import type { InsightStore, TurnWrite } from '../../../src/persistence/insight-store.port';
 import { openMemoryStore } from '../../../src/persistence/memory/insight-store.memory';
 import { createLogger } from '../../../src/logging/logger';
 import type { ConversationState, CustomerAction } from '../../../src/interview/interview.types';
@@ -50,6 +50,8 @@ describe('InterviewService', () => {
     expect(answers[0]!.text).toContain('[PHONE]');
     expect(answers[0]!.text).not.toContain('07700');
     expect(answers[0]!.redactions).toContain('PHONE');
+    // Counted on what is stored: the two spoken number groups became one placeholder.
+    expect(answers[0]!.wordCount).toBe(7);
     expect(answers[0]!.respondentId).toBe(createPseudonymizer(TEST_SECRET)('alexa', 'amzn1.ask.account.RAW'));
     expect(JSON.stringify(answers)).not.toContain('amzn1.ask.account.RAW');
   });
@@ -79,6 +81,24 @@ describe('InterviewService', () => {
     expect(out.speech).not.toMatch(/sent you/);
     expect(out.state.closingNotes).toEqual([]);
     expect(out.endSession).toBe(false);
+  });
+
+  it('stores hand-offs under ids from the engine\'s one id source, as answers are', async () => {
+    const writes: TurnWrite[] = [];
+    const inner = openMemoryStore();
+    const store = Object.create(inner) as InsightStore;
+    store.writeTurn = async (w) => {
+      writes.push(w);
+      return inner.writeTurn(w);
+    };
+    let n = 0;
+    const engine = new InterviewEngine({ content: loadContent(CONTENT_DIR), classifier: createThemeClassifier(), partners: HOME_PARTNERS, newId: () => `id-${++n}` });
+    const service = new InterviewService({ engine, store, redactor: createPiiRedactor(), pseudonymize: createPseudonymizer(TEST_SECRET), logger: silentLogger });
+    const outs = await talk(service, [...TO_PARTNER_OFFER, { type: 'yes' }]);
+    const handoff = outs.at(-1)!.effects.find((e) => e.kind === 'handoff');
+    expect(writes.flatMap((w) => w.answers.map((a) => a.id))).toEqual(['id-1']);
+    expect(writes.flatMap((w) => w.handoffs.map((h) => h.id))).toEqual(['id-2']);
+    expect(handoff).toMatchObject({ id: 'id-2' });
   });
 
   it('never claims an erasure that failed', async () => {
