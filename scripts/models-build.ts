@@ -1,6 +1,7 @@
 /**
- * `npm run models:build`: interaction-models/source → skill-package/ (Alexa) and
- * dialogflow-agent/ (Dialogflow ES). The output is committed; test/interaction-models checks it
+ * `npm run models:build`: interaction-models/source → skill-package/ (Alexa), dialogflow-agent/
+ * (Dialogflow ES) and src/platforms/intent-table.generated.json (the intent → action table every
+ * adapter maps through). The output is committed; test/unit/scripts/interaction-models checks it
  * has not drifted from the source.
  */
 import path from 'node:path';

@@ -219,7 +219,7 @@ export function generateSkillManifest(source: ModelSource, options: SkillManifes
       apis: {
         custom: {
           ...(options.lambdaEndpointUri === undefined ? {} : { endpoint: { uri: options.lambdaEndpointUri } }),
-          interfaces: [],
+          interfaces: sortedUnique(source.skill.alexa.interfaces).map((type) => ({ type })),
         },
       },
       permissions: sortedUnique(source.skill.alexa.permissions).map((name) => ({ name })),

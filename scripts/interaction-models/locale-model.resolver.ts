@@ -67,7 +67,8 @@ function resolveSlot(slot: SlotSource): ResolvedSlot {
 
 function resolveIntent(intent: IntentSource, locale: string, platform: Platform): ResolvedIntent {
   const onDialogflow = platform === 'dialogflow';
-  const baseSamples = onDialogflow && intent.dialogflow?.samples !== undefined ? intent.dialogflow.samples : intent.samples;
+  // Dialogflow has no built-ins, so it is also taught what Alexa's built-in intents know already.
+  const baseSamples = onDialogflow ? [...intent.samples, ...(intent.dialogflow?.samples ?? [])] : intent.samples;
   return {
     sourceName: intent.name,
     name: onDialogflow ? (intent.dialogflow?.name ?? intent.name) : intent.name,

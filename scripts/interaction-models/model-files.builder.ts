@@ -10,13 +10,15 @@ import {
 } from './alexa-model.generator';
 import { assertValid, validateAlexaModel, validateExamplePhrases } from './alexa-model.validator';
 import { generateDialogflowAgent, PLACEHOLDER_WEBHOOK_URL, type GeneratedFile } from './dialogflow-agent.generator';
+import { generateIntentTable, INTENT_TABLE_PATH } from './intent-table.generator';
 import { byCodePoint } from './locale-model.resolver';
 import { toStableJson } from './stable-json.serializer';
 
 /**
  * Everything `npm run models:build` writes, computed in memory first: the build script writes
  * it, the drift test compares it with what is committed. Generated directories are owned
- * wholesale, so a renamed intent cannot leave a stale file behind.
+ * wholesale, so a renamed intent cannot leave a stale file behind; the skill manifest and the
+ * runtime intent table are single generated files in directories people also write to.
  */
 
 export type { GeneratedFile } from './dialogflow-agent.generator';
@@ -26,6 +28,9 @@ export const SKILL_MANIFEST_PATH = 'skill-package/skill.json';
 export const DIALOGFLOW_AGENT_DIR = 'dialogflow-agent';
 /** Directories whose every file is generated (anything else in them is stale). */
 export const OWNED_DIRS: readonly string[] = [ALEXA_MODELS_DIR, DIALOGFLOW_AGENT_DIR];
+/** Generated files that live beside hand-written ones. */
+export const OWNED_FILES: readonly string[] = [SKILL_MANIFEST_PATH, INTENT_TABLE_PATH];
+export { INTENT_TABLE_PATH } from './intent-table.generator';
 
 export interface ModelBuildOptions {
   invocationName: string;
@@ -51,6 +56,7 @@ export function buildModelFiles(source: ModelSource, options: ModelBuildOptions)
   assertValid(validateExamplePhrases(manifest, models), 'Skill manifest');
   files.push({ path: SKILL_MANIFEST_PATH, content: toStableJson(manifest) });
   files.push(...generateDialogflowAgent(source, { webhookUrl: options.dialogflowWebhookUrl }, DIALOGFLOW_AGENT_DIR));
+  files.push({ path: INTENT_TABLE_PATH, content: toStableJson(generateIntentTable(source)) });
   return files.sort((a, b) => byCodePoint(a.path, b.path));
 }
 
@@ -110,11 +116,11 @@ function walk(dir: string, prefix: string, out: string[]): void {
   }
 }
 
-/** Generated paths currently on disk (owned directories plus skill.json), sorted. */
+/** Generated paths currently on disk (owned directories plus the owned single files), sorted. */
 export function listCommittedFiles(root: string): string[] {
   const out: string[] = [];
   for (const dir of OWNED_DIRS) walk(path.join(root, dir), dir, out);
-  if (fs.existsSync(path.join(root, SKILL_MANIFEST_PATH))) out.push(SKILL_MANIFEST_PATH);
+  for (const file of OWNED_FILES) if (fs.existsSync(path.join(root, file))) out.push(file);
   return out.sort(byCodePoint);
 }
 

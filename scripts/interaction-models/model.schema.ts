@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { AppError } from '../../src/errors/app-error';
+import { ACTION_SLOT_ROLE, INTENT_ACTIONS, SLOT_ROLES, WITHOUT_SLOT } from '../../src/platforms/intent-table.schema';
 
 /**
  * One source for every voice platform. Writers edit interaction-models/source/*.json; the
@@ -68,6 +69,8 @@ export const SkillSourceSchema = z
       .object({
         fallbackIntentSensitivity: z.enum(['LOW', 'MEDIUM', 'HIGH']).default('LOW'),
         permissions: z.array(z.string().regex(/^alexa::[a-z_:.]+$/, 'must be an Alexa permission scope')).default([]),
+        /** Optional request interfaces the skill declares; CanFulfill lets Alexa offer the skill name-free. */
+        interfaces: z.array(z.enum(['CAN_FULFILL_INTENT_REQUEST'])).default([]),
       })
       .strict(),
     dialogflow: z
@@ -128,6 +131,8 @@ const slotSource = z
       .optional(),
     /** Example values for Dialogflow training phrases when the type has no value list of its own. */
     dialogflowExamples: z.array(text).optional(),
+    /** What the slot carries for the intent's action (the area of life, or the answer). */
+    role: z.enum(SLOT_ROLES).optional(),
   })
   .strict();
 
@@ -135,7 +140,10 @@ const dialogflowIntentOverride = z
   .object({
     /** Display name on Dialogflow; defaults to the source name. Needed for AMAZON.* built-ins. */
     name: z.string().regex(/^[A-Za-z][A-Za-z0-9_ .-]*$/, 'must be a plain Dialogflow display name').optional(),
-    /** Replaces the shared samples on Dialogflow (built-ins have none on Alexa). */
+    /**
+     * Added to the shared samples on Dialogflow only. For a built-in these are what Alexa already
+     * understands without being told ("yes", "stop"); its shared samples extend both platforms.
+     */
     samples: z.array(utterance).optional(),
     action: z.string().default(''),
     inputContexts: z.array(contextName).default([]),
@@ -151,6 +159,10 @@ export const IntentsSourceSchema = z
         .object({
           name: intentName,
           description: z.string().default(''),
+          /** The customer action every channel maps this intent to (src/platforms/intent-table.generated.json). */
+          action: z.enum(INTENT_ACTIONS),
+          /** For an action that needs a slot: what it becomes when the slot is empty (default unknown). */
+          withoutSlot: z.enum(WITHOUT_SLOT).optional(),
           platforms: z.array(platform).min(1).default(['alexa', 'dialogflow']),
           slots: z.array(slotSource).default([]),
           samples: z.array(utterance).default([]),
@@ -278,7 +290,7 @@ function crossCheck(source: ModelSource, problems: string[]): void {
       if (dialogflowNames.has(dfName)) problems.push(`${at}.dialogflow.name: duplicate Dialogflow intent ${dfName}`);
       dialogflowNames.add(dfName);
       const fallback = intent.dialogflow?.fallback ?? false;
-      const dfSamples = intent.dialogflow?.samples ?? intent.samples;
+      const dfSamples = [...intent.samples, ...(intent.dialogflow?.samples ?? [])];
       if (!fallback && dfSamples.length === 0 && (intent.dialogflow?.events ?? []).length === 0) {
         problems.push(`${at}.dialogflow.samples: a Dialogflow intent needs samples or an event`);
       }
@@ -305,13 +317,50 @@ function crossCheck(source: ModelSource, problems: string[]): void {
       }
     });
     for (const sample of duplicates(intent.samples)) problems.push(`${at}.samples: "${sample}" is listed twice`);
+    const dialogflowOnly = intent.dialogflow?.samples ?? [];
+    for (const sample of duplicates(dialogflowOnly)) problems.push(`${at}.dialogflow.samples: "${sample}" is listed twice`);
+    const shared = new Set(intent.samples.map((sample) => sample.toLowerCase()));
+    for (const sample of dialogflowOnly.filter((candidate) => shared.has(candidate.toLowerCase()))) {
+      problems.push(`${at}.dialogflow.samples: "${sample}" is already a shared sample`);
+    }
     for (const [locale, delta] of Object.entries(intent.locales)) {
       if (!locales.has(locale)) problems.push(`${at}.locales.${locale}: locale is not listed in ${skillFile} locales`);
       delta.remove.forEach((sample, r) => {
-        if (!intent.samples.includes(sample)) problems.push(`${at}.locales.${locale}.remove[${r}]: "${sample}" is not one of the shared samples`);
+        if (!intent.samples.includes(sample) && !(intent.dialogflow?.samples ?? []).includes(sample)) {
+          problems.push(`${at}.locales.${locale}.remove[${r}]: "${sample}" is not one of the shared samples`);
+        }
       });
     }
+    checkAction(intent, at, slotTypes, problems);
   });
+}
+
+/**
+ * The action's slot rules, so the one table can map every channel the same way: a domain action
+ * names its LIFE_DOMAIN-like slot, an answer names its answer slot or takes the customer's words,
+ * and nothing else claims a slot role or an empty-slot rule it would never use.
+ */
+function checkAction(intent: IntentSource, at: string, slotTypes: SlotTypesSource, problems: string[]): void {
+  const wanted = ACTION_SLOT_ROLE[intent.action];
+  const withRole = intent.slots.map((slot, s) => ({ slot, s })).filter(({ slot }) => slot.role !== undefined);
+  for (const { slot, s } of withRole) {
+    if (slot.role !== wanted) problems.push(`${at}.slots[${s}].role: action ${intent.action} has no use for a ${slot.role} slot`);
+  }
+  if (withRole.length > 1) problems.push(`${at}.slots: only one slot may carry the ${wanted ?? 'action'}`);
+  if (wanted === undefined) {
+    if (intent.withoutSlot !== undefined) problems.push(`${at}.withoutSlot: action ${intent.action} takes no slot`);
+    return;
+  }
+  const carrier = withRole.find(({ slot }) => slot.role === wanted)?.slot;
+  if (wanted === 'domain') {
+    if (carrier === undefined) problems.push(`${at}.slots: action ${intent.action} needs a slot with role "domain"`);
+    else if (!slotTypes.types.some((type) => type.name === carrier.type)) {
+      problems.push(`${at}.slots: the domain slot ${carrier.name} needs a custom slot type, whose values are the domain ids`);
+    }
+  }
+  if (wanted === 'answer' && carrier === undefined && intent.withoutSlot !== 'words') {
+    problems.push(`${at}.withoutSlot: an answer intent without an answer slot must take the customer's words ("words")`);
+  }
 }
 
 /** Validates already-read source files; throws AppError('CONTENT_INVALID') naming file and field. */

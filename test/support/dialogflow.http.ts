@@ -3,6 +3,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Config } from '../../src/config/config';
+import { loadContent, type ContentCatalog } from '../../src/content/content.loader';
 import { dialogflowRouter } from '../../src/platforms/dialogflow/dialogflow.routes';
 import { createApp } from '../../src/http/app';
 import type { InterviewService, ServiceTurn } from '../../src/interview/interview.service';
@@ -61,11 +62,13 @@ export interface RunningWebhook {
   close(): Promise<void>;
 }
 
-/** The real express app with the Dialogflow router mounted where the server mounts it, on loopback. */
-export async function startWebhook(opts: { service: InterviewService; auth?: Config['dialogflow']; logger?: Logger }): Promise<RunningWebhook> {
+const CONTENT_DIR = path.resolve(__dirname, '..', '..', 'content');
+
+/** The real express app with the Dialogflow router mounted where the server mounts it, on loopback; the real content unless given. */
+export async function startWebhook(opts: { service: InterviewService; auth?: Config['dialogflow']; logger?: Logger; content?: ContentCatalog }): Promise<RunningWebhook> {
   const logger = opts.logger ?? createLogger('silent');
-  const router = dialogflowRouter({ service: opts.service, logger, auth: opts.auth ?? authConfig() });
-  const app = createApp({ logger, routers: [{ path: '/dialogflow', router }] });
+  const router = dialogflowRouter({ service: opts.service, logger, auth: opts.auth ?? authConfig(), content: opts.content ?? loadContent(CONTENT_DIR) });
+  const app = createApp({ logger, routes: [{ path: '/dialogflow', router }] });
   const server = await new Promise<Server>((resolve, reject) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
     s.once('error', reject);

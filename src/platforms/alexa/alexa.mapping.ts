@@ -1,26 +1,9 @@
 import type { IntentRequest, RequestEnvelope, Slot } from 'ask-sdk-model';
 import type { CustomerAction } from '../../interview/interview.types';
+import { actionFor, alexaAnswerCapture, alexaIntent, type HeardSlot } from '../intent.table';
 
-/** Intent names shared with interaction-models/source; the Dialogflow adapter uses the same names. */
-export const ANSWER_INTENT = 'AnswerIntent';
-export const ANSWER_SLOT = 'answer';
-
-const SIMPLE_INTENTS: Record<string, CustomerAction['type']> = {
-  'AMAZON.HelpIntent': 'help',
-  'AMAZON.StopIntent': 'stop',
-  'AMAZON.CancelIntent': 'stop',
-  'AMAZON.NavigateHomeIntent': 'stop',
-  'AMAZON.RepeatIntent': 'repeat',
-  'AMAZON.StartOverIntent': 'start-over',
-  'AMAZON.YesIntent': 'yes',
-  'AMAZON.NoIntent': 'no',
-  'AMAZON.NextIntent': 'skip',
-  'AMAZON.ResumeIntent': 'resume',
-  SkipIntent: 'skip',
-  ResumeIntent: 'resume',
-  DeleteMyDataIntent: 'delete-data',
-  WhatDoYouKnowIntent: 'what-do-you-know',
-};
+/** The intent and slot the skill elicits after a question, so a bare answer is captured (from the intent table). */
+export const { intent: ANSWER_INTENT, slot: ANSWER_SLOT } = alexaAnswerCapture();
 
 /**
  * Translates an Alexa request into what the customer did. This is the whole of the Alexa
@@ -40,30 +23,16 @@ export function requestToAction(envelope: RequestEnvelope): CustomerAction {
   }
 }
 
+/** Alexa never reports the whole utterance, so an empty slot cannot fall back on the words. */
 function intentToAction(request: IntentRequest): CustomerAction {
-  const intent = request.intent;
-  const simple = SIMPLE_INTENTS[intent.name];
-  if (simple) return { type: simple } as CustomerAction;
-  switch (intent.name) {
-    case ANSWER_INTENT: {
-      const text = slotText(intent.slots?.[ANSWER_SLOT]);
-      // An AnswerIntent with an empty slot is Alexa eliciting; treat as not understood so we re-ask.
-      return text ? { type: 'answer', text } : { type: 'unknown' };
-    }
-    case 'ChooseDomainIntent': {
-      const slot = intent.slots?.domain;
-      const domain = resolvedId(slot) ?? slotText(slot);
-      return domain ? { type: 'choose-domain', domain, text: slotText(slot) ?? domain } : { type: 'unknown' };
-    }
-    case 'ChangeDomainIntent': {
-      const slot = intent.slots?.domain;
-      const domain = resolvedId(slot) ?? slotText(slot);
-      return domain ? { type: 'change-domain', domain } : { type: 'change-domain' };
-    }
-    case 'AMAZON.FallbackIntent':
-    default:
-      return { type: 'unknown' };
+  const slots: Record<string, HeardSlot> = {};
+  for (const [name, slot] of Object.entries(request.intent.slots ?? {})) {
+    const words = slotText(slot);
+    // The resolved id where entity resolution matched ("finances" → money), else the words heard.
+    const value = resolvedId(slot) ?? words;
+    if (value !== undefined) slots[name] = { value, words };
   }
+  return actionFor(alexaIntent(request.intent.name), { slots });
 }
 
 function slotText(slot: Slot | undefined): string | undefined {

@@ -1,5 +1,6 @@
 import type { ConversationState, CustomerAction } from '../../interview/interview.types';
 import { parseConversationState } from '../../interview/conversation-state.schema';
+import { actionFor, dialogflowIntent, type HeardSlot } from '../intent.table';
 import type { WebhookRequest } from './dialogflow.schema';
 
 /** Context ids this adapter owns. Dialogflow lower-cases context ids, so these are lower case. */
@@ -9,60 +10,21 @@ export const AWAITING_ANSWER_CONTEXT = 'awaiting-answer';
 /** Parameter of the state context holding the state as JSON text (one string survives Struct conversion untouched). */
 export const STATE_PARAMETER = 'state';
 
-/** Display names of the generated agent's intents (dialogflow-agent/intents/*.json). */
-const SIMPLE_INTENTS: Record<string, CustomerAction['type']> = {
-  'Default Welcome Intent': 'launch',
-  HelpIntent: 'help',
-  StopIntent: 'stop',
-  CancelIntent: 'stop',
-  RepeatIntent: 'repeat',
-  StartOverIntent: 'start-over',
-  YesIntent: 'yes',
-  NoIntent: 'no',
-  SkipIntent: 'skip',
-  ResumeIntent: 'resume',
-  DeleteMyDataIntent: 'delete-data',
-  WhatDoYouKnowIntent: 'what-do-you-know',
-};
-
-/** Both capture free speech; the fallback one catches a bare answer while `awaiting-answer` is active. */
-const ANSWER_INTENTS = new Set(['AnswerIntent', 'AnswerFallbackIntent']);
-
-
 /**
- * Translates a Dialogflow webhook request into what the customer did. Answers come from the
- * AnswerIntent's `answer` parameter when Dialogflow filled it, else from queryText (always for
- * the fallback that catches bare answers).
+ * Translates a Dialogflow webhook request into what the customer did, through the intent table
+ * generated with the agent. Entity parameters are the slots (an answer arrives in the @sys.any
+ * `answer` parameter without its carrier phrase, as on Alexa); queryText is the customer's words,
+ * which stand in for an empty slot where the table says so (a bare answer, an unresolved area).
  */
 export function requestToAction(request: WebhookRequest): CustomerAction {
   const result = request.queryResult;
-  const name = result.intent.displayName;
-  const text = result.queryText?.trim() || undefined;
-  const simple = SIMPLE_INTENTS[name];
-  if (simple) return { type: simple } as CustomerAction;
-  if (ANSWER_INTENTS.has(name)) {
-    // Like Alexa's answer slot, the @sys.any parameter holds the answer without its carrier phrase
-    // ("my dream is ..."), so both platforms store the same words; the whole utterance otherwise.
-    const answer = name === 'AnswerIntent' ? parameterText(result.parameters, 'answer') : undefined;
-    const words = answer ?? text;
-    return words ? { type: 'answer', text: words } : { type: 'unknown' };
+  const entry = dialogflowIntent(result.intent.displayName);
+  const slots: Record<string, HeardSlot> = {};
+  for (const slot of entry?.slots ?? []) {
+    const value = parameterText(result.parameters, slot.name);
+    if (value !== undefined) slots[slot.name] = { value };
   }
-  switch (name) {
-    case 'ChooseDomainIntent': {
-      // While a question is open the engine takes this as the answer; it owns that decision.
-      const domain = parameterText(result.parameters, 'domain');
-      if (domain) return { type: 'choose-domain', domain, text: text ?? domain };
-      // Not resolved to the @domain entity: the engine still looks for a domain in the words.
-      return text ? { type: 'choose-domain', text } : { type: 'unknown' };
-    }
-    case 'ChangeDomainIntent': {
-      const domain = parameterText(result.parameters, 'domain');
-      return domain ? { type: 'change-domain', domain } : { type: 'change-domain' };
-    }
-    default:
-      // Default Fallback Intent, and any intent added to the agent that this adapter does not know.
-      return { type: 'unknown', text };
-  }
+  return actionFor(entry, { slots, words: result.queryText });
 }
 
 /** The Dialogflow session id (last path segment), which the service hashes like any platform's session id. */

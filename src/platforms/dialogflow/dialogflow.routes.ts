@@ -1,5 +1,6 @@
 import express, { type Request, type Response, type Router } from 'express';
 import type { Config } from '../../config/config';
+import type { ContentCatalog } from '../../content/content.loader';
 import { AppError, errorCodeOf } from '../../errors/app-error';
 import type { InterviewService } from '../../interview/interview.service';
 import type { TurnOutput } from '../../interview/interview.types';
@@ -13,13 +14,15 @@ export interface DialogflowRouterDeps {
   service: InterviewService;
   logger: Logger;
   auth: Config['dialogflow'];
-  /** Spoken when a turn fails; kept here so it never depends on anything that may have failed. */
-  safeReprompt?: string;
+  /**
+   * Loaded once when the router is built: the retry line spoken when a turn fails comes from here
+   * (`common.safeReprompt` in the request's locale), so it never depends on the turn that failed.
+   */
+  content: ContentCatalog;
 }
 
 /** A WebhookRequest is a few kilobytes; the state context is the largest part. */
 export const BODY_LIMIT = '64kb';
-const DEFAULT_SAFE_REPROMPT = "Sorry, something went wrong on my side. Let's try that again. What would you like to do?";
 
 /**
  * The Dialogflow ES fulfillment webhook, mounted by the server at /dialogflow (fulfillment URL
@@ -66,7 +69,7 @@ function fulfil(deps: DialogflowRouterDeps) {
     } catch (error) {
       // Dialogflow would speak the intent's static text and lose the thread; a retry keeps it.
       deps.logger.error('dialogflow-turn-failed', { code: errorCodeOf(error), errorName: (error as Error)?.name });
-      send(res, retryResponse(request, deps.safeReprompt ?? DEFAULT_SAFE_REPROMPT));
+      send(res, retryResponse(request, deps.content.forLocale(locale).common.safeReprompt));
       return;
     }
     send(res, buildWebhookResponse(request, out));

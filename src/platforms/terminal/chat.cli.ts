@@ -6,15 +6,19 @@ import type { ConversationState, CustomerAction } from '../../interview/intervie
 import { openMemoryStore } from '../../persistence/memory/insight-store.memory';
 import { createLogger } from '../../logging/logger';
 import { buildDependencies } from '../../composition/dependencies';
-import { parseUtterance } from './utterance.parser';
+import { createUtteranceParser } from './utterance.parser';
 
 const USAGE = `Usage: npm run chat -- [--domain money|mobility|food] [--locale en-US|en-GB] [--user ID] [--memory]
   --domain   start straight in a domain instead of being asked
   --locale   content locale (default en-US)
   --user     who is talking; the same id is recognised as a returning user (default terminal-user)
   --memory   keep answers in memory only instead of the configured store
-Reads one customer line at a time. On a terminal it is interactive; otherwise each line of
-stdin is one utterance and every reply is printed as "ASSISTANT: ...".`;
+Reads one customer line at a time. On a terminal it is interactive (type after "you> ";
+Ctrl-D or Ctrl-C ends the chat); otherwise each line of stdin is one utterance and every reply
+is printed as "ASSISTANT: ...". Either way it exits 0 as soon as the conversation ends.`;
+
+/** Shown only on a terminal; scripted output stays one reply per line. */
+const PROMPT = 'you> ';
 
 async function main(): Promise<number> {
   let args;
@@ -43,6 +47,8 @@ async function main(): Promise<number> {
   const deps = await buildDependencies(config, { logger, store: args.memory ? openMemoryStore() : undefined });
   const interactive = process.stdin.isTTY === true && process.stdout.isTTY === true;
   const sessionId = `terminal-${Date.now()}-${process.pid}`;
+  const locale = args.locale ?? 'en-US';
+  const parse = createUtteranceParser(locale);
   // Held in an object because it is updated inside the reply callback.
   const session: { state: ConversationState | null } = { state: null };
 
@@ -51,7 +57,7 @@ async function main(): Promise<number> {
       platform: 'terminal',
       platformUserId: args.user ?? 'terminal-user',
       platformSessionId: sessionId,
-      locale: args.locale ?? 'en-US',
+      locale,
       action,
       utterance,
       state: session.state,
@@ -64,18 +70,29 @@ async function main(): Promise<number> {
 
   try {
     let ended = await say(args.domain ? { type: 'choose-domain', domain: args.domain } : { type: 'launch' });
-    const lines = readline.createInterface({ input: process.stdin, terminal: interactive });
-    if (interactive) {
-      lines.setPrompt('YOU: ');
-      lines.prompt();
+    if (ended) return 0;
+    // Without an output stream readline neither shows the prompt nor echoes what is typed.
+    const lines = readline.createInterface({ input: process.stdin, output: interactive ? process.stdout : undefined, terminal: interactive });
+    // Ctrl-C ends the chat like Ctrl-D: the platform-closed turn below still saves where to resume.
+    lines.on('SIGINT', () => lines.close());
+    try {
+      if (interactive) {
+        lines.setPrompt(PROMPT);
+        lines.prompt();
+      }
+      for await (const line of lines) {
+        ended = await say(parse(line), line);
+        // Goodbye, erasure and the crisis reply end the chat there, not after one more Enter.
+        if (ended) break;
+        if (interactive) lines.prompt();
+      }
+    } finally {
+      lines.close();
     }
-    for await (const line of lines) {
-      if (ended) break;
-      ended = await say(parseUtterance(line), line);
-      if (!ended && interactive) lines.prompt();
+    if (!ended) {
+      if (interactive) process.stdout.write('\n');
+      await say({ type: 'session-ended', reason: 'input closed' });
     }
-    lines.close();
-    if (!ended) await say({ type: 'session-ended', reason: 'input closed' });
     return 0;
   } finally {
     await deps.close();

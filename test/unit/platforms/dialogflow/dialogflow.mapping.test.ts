@@ -132,7 +132,7 @@ describe('state context', () => {
     WebhookRequestSchema.parse({ ...base, queryResult: { ...base.queryResult, outputContexts: [{ name: `${base.session}/contexts/lifepath-state`, lifespanCount: 3, parameters }] } });
 
   const state = {
-    version: 1,
+    version: 2,
     phase: 'question',
     domain: 'money',
     lensIndex: 1,
@@ -161,7 +161,7 @@ describe('state context', () => {
   it.each([
     [{ state: 42 }, 'state-not-text'],
     [{ state: '{not json' }, 'state-not-json'],
-    [{ state: JSON.stringify({ ...state, version: 2 }) }, 'state-invalid'],
+    [{ state: JSON.stringify({ ...state, version: 3 }) }, 'state-invalid'],
     [{ state: JSON.stringify({ ...state, lensIndex: -1 }) }, 'state-invalid'],
   ])('unreadable %j → fresh start (%s)', (parameters, problem) => {
     expect(readState(withState(parameters))).toEqual({ state: null, problem });

@@ -4,7 +4,7 @@ import type { ConversationState, TurnOutput } from '../../../../src/interview/in
 import { fixture } from '../../../support/dialogflow.http';
 
 const state: ConversationState = {
-  version: 1,
+  version: 2,
   phase: 'partner-offer',
   domain: 'money',
   lensIndex: 1,

@@ -1,5 +1,6 @@
 import { WebhookResponseSchema, type WebhookResponse } from '../../../../src/platforms/dialogflow/dialogflow.schema';
-import { buildService } from '../../../transcripts/engine.driver';
+import { loadContent, type ContentCatalog } from '../../../../src/content/content.loader';
+import { buildService, CONTENT_DIR } from '../../../transcripts/engine.driver';
 import {
   GOOD_HEADERS,
   PASSWORD,
@@ -52,7 +53,7 @@ describe('Dialogflow webhook over HTTP', () => {
     const session = 'projects/lifepath-demo/agent/sessions/dfMessenger-4f2b8c1d';
     const state = response.outputContexts.find((c) => c.name === `${session}/contexts/lifepath-state`);
     expect(state?.lifespanCount).toBeGreaterThan(0);
-    expect(JSON.parse(String(state?.parameters?.state))).toMatchObject({ version: 1, turn: 1 });
+    expect(JSON.parse(String(state?.parameters?.state))).toMatchObject({ version: 2, turn: 1 });
     expect(spy.turns[0]).toMatchObject({
       platform: 'dialogflow',
       platformUserId: 'user:web-7c41e0a9d2b84f6e',
@@ -182,6 +183,48 @@ describe('Dialogflow webhook over HTTP', () => {
     afterEach(() => {
       expect(spy.turns).toHaveLength(0);
     });
+  });
+});
+
+describe('the retry line when a turn fails comes from content, in the request\'s locale', () => {
+  const real = loadContent(CONTENT_DIR);
+  let hooks: RunningWebhook[] = [];
+
+  afterEach(async () => {
+    await Promise.all(hooks.map((h) => h.close()));
+    hooks = [];
+  });
+
+  async function failingTurn(content: ContentCatalog, request: Record<string, unknown>): Promise<WebhookResponse> {
+    const spy = new SpyService();
+    const hook = await startWebhook({ service: spy.asService(), content });
+    hooks.push(hook);
+    const { status, json } = await post(hook.url, request);
+    expect(status).toBe(200);
+    expect(spy.turns).toHaveLength(1);
+    return valid(json);
+  }
+
+  it.each([
+    ['console-help.json', 'en-GB'],
+    ['phone-gateway-choose-domain.json', 'en-US'],
+  ])('%s is answered with common.safeReprompt of %s', async (file, locale) => {
+    const expected = real.forLocale(locale).common.safeReprompt;
+    const response = await failingTurn(real, fixture(file));
+    expect(response.fulfillmentText).toBe(expected);
+    expect(response.payload.lifepath).toEqual({ kind: 'repeat', reprompt: expected, endConversation: false });
+  });
+
+  it('speaks whatever the content says, not a line of its own', async () => {
+    const reworded: ContentCatalog = {
+      locales: () => real.locales(),
+      forLocale: (locale) => {
+        const base = real.forLocale(locale);
+        return { ...base, common: { ...base.common, safeReprompt: `Hiccup in ${base.locale}. Shall we try again?` } };
+      },
+    };
+    expect((await failingTurn(reworded, fixture('console-help.json'))).fulfillmentText).toBe('Hiccup in en-GB. Shall we try again?');
+    expect((await failingTurn(reworded, fixture('unknown-intent.json'))).fulfillmentText).toBe('Hiccup in en-US. Shall we try again?');
   });
 });
 

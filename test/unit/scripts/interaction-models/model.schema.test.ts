@@ -119,6 +119,45 @@ describe('interaction model source schema', () => {
     expect(message).toContain(`intents.json: intents[1].dialogflow.inputContexts[0]: "awaiting-domain" is not the webhook's context "awaiting-answer"`);
   });
 
+  describe('the customer action each intent maps to', () => {
+    const named = (f: Record<string, Loose>, name: string): Loose => f['intents.json'].intents.find((i: { name: string }) => i.name === name);
+
+    it('requires an action from the engine\'s list', () => {
+      expect(errorFor((f) => delete f['intents.json'].intents[2].action)).toMatch(/intents\.json: intents\[2\]\.action: /);
+      expect(errorFor((f) => (f['intents.json'].intents[2].action = 'dance'))).toMatch(/intents\.json: intents\[2\]\.action: /);
+    });
+
+    it('a domain action needs a slot with the domain role', () => {
+      const message = errorFor((f) => delete named(f, 'ChangeDomainIntent').slots[0].role);
+      expect(message).toMatch(/intents\.json: intents\[\d+\]\.slots: action change-domain needs a slot with role "domain"/);
+    });
+
+    it('a slot role the action has no use for is refused', () => {
+      const message = errorFor((f) => {
+        named(f, 'SkipIntent').slots = [{ name: 'domain', type: 'LIFE_DOMAIN', role: 'domain' }];
+      });
+      expect(message).toMatch(/intents\.json: intents\[2\]\.slots\[0\]\.role: action skip has no use for a domain slot/);
+    });
+
+    it('an empty-slot rule only where the action takes a slot', () => {
+      const message = errorFor((f) => (named(f, 'AMAZON.YesIntent').withoutSlot = 'bare'));
+      expect(message).toMatch(/intents\.json: intents\[\d+\]\.withoutSlot: action yes takes no slot/);
+    });
+
+    it('an answer intent without an answer slot must take the words', () => {
+      const message = errorFor((f) => delete named(f, 'AnswerFallbackIntent').withoutSlot);
+      expect(message).toMatch(/intents\.json: intents\[\d+\]\.withoutSlot: an answer intent without an answer slot must take the customer's words/);
+    });
+  });
+
+  it('rejects a Dialogflow-only sample that is already shared', () => {
+    const message = errorFor((f) => {
+      const yes = f['intents.json'].intents.find((i: { name: string }) => i.name === 'AMAZON.YesIntent');
+      yes.dialogflow.samples.push('go on');
+    });
+    expect(message).toMatch(/intents\.json: intents\[\d+\]\.dialogflow\.samples: "go on" is already a shared sample/);
+  });
+
   it('reports every problem at once', () => {
     const message = errorFor((f) => {
       f['skill.json'].locales = ['english'];
