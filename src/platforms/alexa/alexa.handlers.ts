@@ -9,36 +9,38 @@ import {
   type RequestInterceptor,
   type ResponseInterceptor,
 } from 'ask-sdk-core';
-import type { Directive, Response } from 'ask-sdk-model';
+import type { Directive, RequestEnvelope, Response } from 'ask-sdk-model';
+import type { ContentCatalog } from '../../content/content.loader';
 import { errorCodeOf } from '../../errors/app-error';
 import type { InterviewService } from '../../interview/interview.service';
 import { parseConversationState } from '../../interview/conversation-state.schema';
-import type { ConversationState, TurnOutput } from '../../interview/interview.types';
+import type { ConversationState, CustomerAction, TurnOutput } from '../../interview/interview.types';
 import type { Logger } from '../../logging/logger';
+import { buildCanFulfill } from './alexa-can-fulfill.builder';
+import { policyFor, runsTurn, speaks } from './alexa-request.policy';
 import { ANSWER_INTENT, ANSWER_SLOT, requestToAction } from './alexa.mapping';
 
 export interface AlexaSkillDeps {
-  service: InterviewService;
+  service: Pick<InterviewService, 'handle'>;
+  /**
+   * Loaded once when the skill is built. The error handler's words come from here, per locale, so
+   * they never depend on the turn that failed; CanFulfill answers read the domains from here.
+   */
+  content: ContentCatalog;
   logger: Logger;
   /** When set, requests for any other skill id are rejected by ask-sdk-core. */
   skillId?: string;
-  /** Spoken by the error handler; kept here so it never depends on anything that may have failed. */
-  safeReprompt?: string;
 }
 
 const STATE_KEY = 'lifepath';
-const DEFAULT_SAFE_REPROMPT = "Sorry, something went wrong on my side. Let's try that again. What would you like to do?";
-
+const DEFAULT_LOCALE = 'en-US';
 
 const PERMISSIONS = { email: 'alexa::profile:email:read', phone: 'alexa::profile:mobile_number:read' } as const;
 
-/**
- * One handler for every request: the mapping decides what the customer did, the service decides
- * what to say. Keeping a single handler means no intent can be forgotten and end in an error.
- */
+/** Requests that are part of the conversation: the mapping decides what the customer did, the service what to say. */
 function interviewHandler(deps: AlexaSkillDeps): RequestHandler {
   return {
-    canHandle: () => true,
+    canHandle: (input) => runsTurn(input.requestEnvelope),
     async handle(input: HandlerInput): Promise<Response> {
       const envelope = input.requestEnvelope;
       const context = input.attributesManager.getRequestAttributes() as RequestContext;
@@ -49,7 +51,7 @@ function interviewHandler(deps: AlexaSkillDeps): RequestHandler {
         locale: context.locale,
         // Alexa shows cards in its app and has a consent flow for contact details.
         capabilities: { cards: true, contactPermission: true },
-        action: requestToAction(envelope),
+        action: actionFor(envelope, context.state),
         state: context.state,
       });
       context.nextState = out.state;
@@ -61,6 +63,31 @@ function interviewHandler(deps: AlexaSkillDeps): RequestHandler {
     },
   };
 }
+
+function actionFor(envelope: RequestEnvelope, state: ConversationState | null): CustomerAction {
+  if (policyFor(envelope.request.type).answer !== 'continue') return requestToAction(envelope);
+  // Nothing was said, so nothing may count as a misunderstanding: ask again what is open, or
+  // start the interview when this session has not begun one.
+  return state === null ? { type: 'launch' } : { type: 'repeat' };
+}
+
+/** Name-free routing's question, answered without the service, the store or the session. */
+function canFulfillHandler(deps: AlexaSkillDeps): RequestHandler {
+  return {
+    canHandle: (input) => policyFor(input.requestEnvelope.request.type).answer === 'can-fulfill',
+    handle(input) {
+      const envelope = input.requestEnvelope;
+      if (envelope.request.type !== 'CanFulfillIntentRequest') return input.responseBuilder.getResponse();
+      return input.responseBuilder.withCanFulfillIntent(buildCanFulfill(envelope, envelope.request, deps.content)).getResponse();
+    },
+  };
+}
+
+/** Every other request: the policy says speech is not wanted or not allowed, so the reply is empty. */
+const emptyHandler: RequestHandler = {
+  canHandle: () => true,
+  handle: (input) => input.responseBuilder.getResponse(),
+};
 
 function render(input: HandlerInput, out: TurnOutput, isIntentRequest: boolean): Response {
   const builder = input.responseBuilder.speak(escapeSsml(out.speech));
@@ -76,7 +103,8 @@ function render(input: HandlerInput, out: TurnOutput, isIntentRequest: boolean):
   builder.reprompt(escapeSsml(out.reprompt ?? out.speech));
   if (isIntentRequest && out.awaitingAnswer) {
     // Eliciting the answer slot lets a bare answer ("a house with a garden") reach AnswerIntent
-    // without a carrier phrase; the speech above is the elicitation prompt.
+    // without a carrier phrase; the speech above is the elicitation prompt. Dialog directives are
+    // only valid in reply to an IntentRequest.
     const elicit: Directive = {
       type: 'Dialog.ElicitSlot',
       slotToElicit: ANSWER_SLOT,
@@ -96,16 +124,22 @@ function errorHandler(deps: AlexaSkillDeps): ErrorHandler {
   return {
     canHandle: () => true,
     handle(input, error) {
-      deps.logger.error('alexa-error', {
-        code: errorCodeOf(error),
-        errorName: error.name,
-        intent: input.requestEnvelope.request.type,
-      });
-      const say = deps.safeReprompt ?? DEFAULT_SAFE_REPROMPT;
-      if (input.requestEnvelope.request.type === 'SessionEndedRequest') return input.responseBuilder.getResponse();
+      const envelope = input.requestEnvelope;
+      deps.logger.error('alexa-error', { code: errorCodeOf(error), errorName: error.name, intent: envelope.request.type });
+      if (envelope.request.type === 'CanFulfillIntentRequest') {
+        // Unsure is not yes: a skill that cannot work out the answer should not be chosen.
+        return input.responseBuilder.withCanFulfillIntent({ canFulfill: 'NO' }).getResponse();
+      }
+      // Speech where Alexa rejects it turns one failure into a second, louder one.
+      if (!speaks(envelope)) return input.responseBuilder.getResponse();
+      const say = escapeSsml(deps.content.forLocale(localeOf(envelope)).common.safeReprompt);
       return input.responseBuilder.speak(say).reprompt(say).withShouldEndSession(false).getResponse();
     },
   };
+}
+
+function localeOf(envelope: RequestEnvelope): string {
+  return getLocale(envelope) || DEFAULT_LOCALE;
 }
 
 /** Per-request values the interceptors prepare and collect around the handler. */
@@ -119,11 +153,14 @@ interface RequestContext {
 function loadContext(deps: AlexaSkillDeps): RequestInterceptor {
   return {
     process(input) {
-      const raw = input.attributesManager.getSessionAttributes()[STATE_KEY];
+      const envelope = input.requestEnvelope;
+      // Only turns have conversation state; ask-sdk throws when session attributes are read for a
+      // request without a session (audio, skill and list events), and CanFulfill must not read them.
+      const raw = runsTurn(envelope) && envelope.session ? input.attributesManager.getSessionAttributes()[STATE_KEY] : undefined;
       // Session attributes round-trip through Alexa; anything unreadable starts a fresh conversation.
       const state = raw === undefined ? null : parseConversationState(raw);
       if (raw !== undefined && state === null) deps.logger.warn('alexa-state-invalid', { reason: 'state-invalid' });
-      const context: RequestContext = { locale: getLocale(input.requestEnvelope) || 'en-US', state };
+      const context: RequestContext = { locale: localeOf(envelope), state };
       input.attributesManager.setRequestAttributes(context as unknown as Record<string, unknown>);
     },
   };
@@ -133,7 +170,8 @@ function loadContext(deps: AlexaSkillDeps): RequestInterceptor {
 const saveState: ResponseInterceptor = {
   process(input) {
     const context = input.attributesManager.getRequestAttributes() as RequestContext;
-    if (context.nextState) {
+    // A turn without a session (never sent by Alexa, but not impossible) has nowhere to keep state.
+    if (context.nextState && input.requestEnvelope.session) {
       input.attributesManager.setSessionAttributes({ ...input.attributesManager.getSessionAttributes(), [STATE_KEY]: context.nextState });
     }
   },
@@ -144,7 +182,7 @@ function logRequest(deps: AlexaSkillDeps): RequestInterceptor {
     process(input) {
       const request = input.requestEnvelope.request;
       deps.logger.debug('alexa-request', {
-        intent: request.type === 'IntentRequest' ? request.intent.name : request.type,
+        intent: request.type === 'IntentRequest' || request.type === 'CanFulfillIntentRequest' ? request.intent.name : request.type,
         locale: request.locale,
       });
     },
@@ -161,7 +199,8 @@ function logResponse(deps: AlexaSkillDeps): ResponseInterceptor {
 
 export function createAlexaSkill(deps: AlexaSkillDeps): Skill {
   const builder = SkillBuilders.custom()
-    .addRequestHandlers(interviewHandler(deps))
+    // Order matters: the empty handler takes whatever the two before it leave.
+    .addRequestHandlers(canFulfillHandler(deps), interviewHandler(deps), emptyHandler)
     .addErrorHandlers(errorHandler(deps))
     .addRequestInterceptors(loadContext(deps), logRequest(deps))
     .addResponseInterceptors(saveState, logResponse(deps))
