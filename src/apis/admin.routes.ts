@@ -2,12 +2,12 @@ import { once } from 'node:events';
 import express, { type Response, type Router } from 'express';
 import { z } from 'zod';
 import { AppError } from '../errors/app-error';
-import type { AnswerRecord, InsightStore } from '../persistence/insight-store.port';
+import type { AdminStore, AnswerRecord } from './admin-store.port';
 import type { Logger } from '../logging/logger';
 import { requireAdmin } from '../http/bearer.auth';
 
 export interface AdminDeps {
-  store: InsightStore;
+  store: AdminStore;
   adminApiKey?: string;
   logger: Logger;
 }
@@ -31,16 +31,18 @@ const CSV_COLUMNS = [
 /** Administrator API (issue 5): erasure on request and a streamed export of every stored answer. */
 export function adminRouter(deps: AdminDeps): Router {
   const router = express.Router();
-  router.use(requireAdmin(deps.adminApiKey));
+  // On each route, not router.use: this router shares /api/v1 with others, and a router-level
+  // guard would answer their requests with 401 too.
+  const admin = requireAdmin(deps.adminApiKey);
 
-  router.delete('/respondents/:id', async (req, res) => {
+  router.delete('/respondents/:id', admin, async (req, res) => {
     const params = parse(RespondentParams, req.params, 'path');
     const result = await deps.store.eraseRespondent(params.id);
     deps.logger.info('respondent-erased', { respondent: params.id, answers: result.answers });
     res.json({ erased: result });
   });
 
-  router.get('/answers/export', async (req, res) => {
+  router.get('/answers/export', admin, async (req, res) => {
     const query = parse(ExportQuery, req.query, 'query');
     const filter = {
       since: query.since ? new Date(query.since) : undefined,

@@ -1,38 +1,33 @@
 import { loadConfig } from '../config/config';
-import { errorCodeOf, isAppError } from '../errors/app-error';
+import { isAppError } from '../errors/app-error';
+import { startRetentionJob } from '../privacy/retention.job';
 import { buildDependencies } from './dependencies';
-import { startServer } from './http.server';
-
-const DAY_MS = 24 * 60 * 60 * 1000;
+import { startServer, type RunningServer } from './http.server';
 
 async function main(): Promise<void> {
   const config = loadConfig();
   const deps = await buildDependencies(config);
-  const running = await startServer(deps);
-  deps.logger.info('server-started', { port: Number(new URL(running.url).port), store: config.databaseUrl ? 'postgres' : 'embedded' });
-
-  let retention: NodeJS.Timeout | undefined;
-  if (config.retentionDays !== undefined) {
-    const days = config.retentionDays;
-    const purge = async () => {
-      try {
-        const count = await deps.store.purgeTextBefore(new Date(Date.now() - days * DAY_MS));
-        deps.logger.info('retention-purge', { count });
-      } catch (error) {
-        deps.logger.error('retention-purge-failed', { code: errorCodeOf(error) });
-      }
-    };
-    await purge();
-    retention = setInterval(purge, DAY_MS);
-    retention.unref();
+  let running: RunningServer;
+  try {
+    running = await startServer(deps);
+  } catch (error) {
+    // Release the store (and the embedded store's directory lock) before the process exits.
+    await deps.close().catch(() => undefined);
+    throw error;
   }
+  deps.logger.info('server-started', { port: running.port, store: config.databaseUrl ? 'postgres' : 'embedded' });
+
+  const retention =
+    config.retentionDays === undefined
+      ? undefined
+      : await startRetentionJob({ store: deps.store, retentionDays: config.retentionDays, logger: deps.logger });
 
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     deps.logger.info('server-stopping', { reason: signal });
-    if (retention) clearInterval(retention);
+    retention?.stop();
     await running.stop();
     await deps.close();
     process.exit(0);
@@ -42,7 +37,9 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  // Configuration and store-lock errors are the common start-up failures; say which, plainly.
-  process.stderr.write(`lifepath: ${isAppError(error) ? `${error.code}: ${error.message}` : String(error)}\n`);
+  // Configuration, address and store-lock errors are the common start-up failures: one line that
+  // says which, never a stack trace (an unexpected error shows only its name and message).
+  const text = isAppError(error) ? `${error.code}: ${error.message}` : String(error);
+  process.stderr.write(`lifepath: ${text.replace(/\s*\n\s*/g, ' ')}\n`);
   process.exit(1);
 });

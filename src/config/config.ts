@@ -24,10 +24,46 @@ const booleanFlag = z
   .optional()
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
 
+/** A name or an IP literal; anything else cannot be bound and is caught here rather than at listen. */
+const hostSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .pipe(z.union([z.ipv4(), z.ipv6(), z.hostname()], { error: 'must be a host name or an IP address' }));
+
+/** The names proxy-addr (behind Express's `trust proxy`) knows, besides addresses and subnets. */
+const PROXY_NAMES = ['loopback', 'linklocal', 'uniquelocal'] as const;
+const proxyEntry = z.union([z.enum(PROXY_NAMES), z.ipv4(), z.ipv6(), z.cidrv4(), z.cidrv6()]);
+
+/**
+ * Off by default: believing X-Forwarded-For from anyone lets a client choose its own address.
+ * Behind a load balancer, name it (or count its hops) so req.ip is the real client.
+ */
+const trustProxySchema = z
+  .string()
+  .trim()
+  .optional()
+  .transform((raw, ctx): boolean | number | string[] => {
+    if (raw === undefined || raw === '' || raw === 'false') return false;
+    if (raw === 'true') return true;
+    if (/^\d+$/.test(raw)) return Number(raw);
+    const entries = raw.split(',').map((entry) => entry.trim());
+    const bad = entries.filter((entry) => !proxyEntry.safeParse(entry).success);
+    if (bad.length > 0) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `must be true, false, a hop count, or a comma-separated list of ${PROXY_NAMES.join(', ')}, IP addresses or CIDR subnets (not ${bad.map((b) => JSON.stringify(b)).join(', ')})`,
+      });
+      return z.NEVER;
+    }
+    return entries;
+  });
+
 const EnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  HOST: z.string().trim().min(1).default('0.0.0.0'),
+  HOST: hostSchema.default('0.0.0.0'),
+  TRUST_PROXY: trustProxySchema,
   DATA_DIR: optionalString,
   DATABASE_URL: optionalString.pipe(
     z
@@ -63,6 +99,8 @@ export interface Config {
   env: 'development' | 'production' | 'test';
   port: number;
   host: string;
+  /** Express `trust proxy`: false, true, a hop count, or trusted addresses, subnets and names. */
+  trustProxy: boolean | number | string[];
   dataDir: string;
   databaseUrl?: string;
   contentDir: string;
@@ -117,6 +155,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     env: e.NODE_ENV,
     port: e.PORT,
     host: e.HOST,
+    trustProxy: e.TRUST_PROXY,
     dataDir: path.resolve(e.DATA_DIR ?? defaults.dataDir ?? './data'),
     databaseUrl: e.DATABASE_URL,
     contentDir: path.resolve(e.CONTENT_DIR ?? defaults.contentDir ?? path.join(PROJECT_ROOT, 'content')),

@@ -12,6 +12,8 @@ export type ErrorCode =
   | 'PAYLOAD_TOO_LARGE'
   | 'STORE_UNAVAILABLE'
   | 'STORE_LOCKED'
+  /** The server could not bind its address (in use, not on this machine, not allowed). */
+  | 'LISTEN_FAILED'
   | 'UPSTREAM_FAILED'
   | 'WEBHOOK_DISABLED'
   | 'INTERNAL';
@@ -26,6 +28,7 @@ const HTTP_STATUS: Record<ErrorCode, number> = {
   PAYLOAD_TOO_LARGE: 413,
   STORE_UNAVAILABLE: 503,
   STORE_LOCKED: 503,
+  LISTEN_FAILED: 500,
   UPSTREAM_FAILED: 502,
   WEBHOOK_DISABLED: 503,
   INTERNAL: 500,

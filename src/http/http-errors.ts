@@ -1,6 +1,24 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
-import { AppError, isAppError } from '../errors/app-error';
+import { AppError, isAppError, type ErrorCode } from '../errors/app-error';
 import type { Logger } from '../logging/logger';
+
+/**
+ * What a client is told for a server-side failure. The error's own message is for operators: it
+ * can name a database host and port, a SQLSTATE or a driver's text, so it goes nowhere near the
+ * response. Client errors (4xx) keep their message, which we write ourselves to say what to fix.
+ */
+const SERVER_ERROR_MESSAGE: Partial<Record<ErrorCode, string>> = {
+  STORE_UNAVAILABLE: 'The store is unavailable; try again shortly.',
+  STORE_LOCKED: 'The store is busy; try again shortly.',
+  UPSTREAM_FAILED: 'A service we depend on did not answer; try again shortly.',
+  WEBHOOK_DISABLED: 'The webhook is not enabled on this server.',
+};
+const GENERIC_SERVER_ERROR = 'Something went wrong on our side.';
+
+export function publicMessage(error: AppError): string {
+  if (error.httpStatus < 500) return error.message;
+  return SERVER_ERROR_MESSAGE[error.code] ?? GENERIC_SERVER_ERROR;
+}
 
 /** The one place HTTP errors are rendered: `{ error: { code, message } }`, never a stack trace. */
 export function errorRenderer(logger: Logger): ErrorRequestHandler {
@@ -14,8 +32,7 @@ export function errorRenderer(logger: Logger): ErrorRequestHandler {
       res.destroy();
       return;
     }
-    const message = appError.httpStatus >= 500 && appError.code === 'INTERNAL' ? 'Something went wrong on our side.' : appError.message;
-    res.status(appError.httpStatus).json({ error: { code: appError.code, message } });
+    res.status(appError.httpStatus).json({ error: { code: appError.code, message: publicMessage(appError) } });
   };
 }
 
@@ -24,7 +41,7 @@ export const notFound: RequestHandler = (req, _res, next) => {
 };
 
 /** Maps body-parser and other framework errors onto stable codes. */
-function toAppError(error: unknown): AppError {
+export function toAppError(error: unknown): AppError {
   if (isAppError(error)) return error;
   const e = error as { type?: string; status?: number; message?: string };
   if (e?.type === 'entity.too.large') return new AppError('PAYLOAD_TOO_LARGE', 'The request body is too large.');

@@ -1,5 +1,6 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import net, { type AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -50,5 +51,48 @@ describe('npm start', () => {
     const run = spawnSync('npm', ['start'], { cwd: ROOT, env: { ...process.env, PORT: 'eighty', DATA_DIR: dataDir }, encoding: 'utf8', timeout: 60_000 });
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(/CONFIG_INVALID: Invalid configuration: PORT:/);
+  });
+});
+
+describe('npm start on an address it cannot use', () => {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lifepath-listen-'));
+  let holder: net.Server;
+  let takenPort: number;
+
+  beforeAll(async () => {
+    holder = net.createServer();
+    await new Promise<void>((resolve) => holder.listen(0, '127.0.0.1', resolve));
+    takenPort = (holder.address() as AddressInfo).port;
+  });
+  afterAll(() => new Promise<void>((resolve) => holder.close(() => resolve())));
+
+  /** LOG_LEVEL=error: start-up info and warnings are log lines, not failures; the failure must be the only line. */
+  function failingStart(env: Record<string, string>) {
+    return spawnSync('npm', ['start'], {
+      cwd: ROOT,
+      env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'error', ...env },
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+  }
+
+  it('stops with one line naming host:port when the port is in use, and releases the store', () => {
+    const run = failingStart({ HOST: '127.0.0.1', PORT: String(takenPort) });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toBe(`lifepath: LISTEN_FAILED: cannot listen on 127.0.0.1:${takenPort}: address already in use (EADDRINUSE)\n`);
+    // The embedded store was opened before the listen failed; closing it removed the directory lock.
+    expect(fs.existsSync(path.join(dataDir, 'insight-store.lock'))).toBe(false);
+  });
+
+  it('stops with one line naming the address when HOST is not on this machine', () => {
+    const run = failingStart({ HOST: '192.0.2.1', PORT: '3000' });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toBe('lifepath: LISTEN_FAILED: cannot listen on 192.0.2.1:3000: address not available on this machine (EADDRNOTAVAIL)\n');
+  });
+
+  it('stops with one line naming the variable when HOST is not a host name', () => {
+    const run = failingStart({ HOST: 'not a host', PORT: '3000' });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toBe('lifepath: CONFIG_INVALID: Invalid configuration: HOST: must be a host name or an IP address\n');
   });
 });

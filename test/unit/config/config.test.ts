@@ -28,8 +28,37 @@ describe('loadConfig', () => {
     [{ DIALOGFLOW_WEBHOOK_USER: 'df' }, /DIALOGFLOW_WEBHOOK_USER and DIALOGFLOW_WEBHOOK_PASSWORD must be set together/],
     [{ NODE_ENV: 'production' }, /PSEUDONYM_SECRET is required when NODE_ENV=production/],
     [{ DATABASE_URL: 'postgres://db/lifepath' }, /PSEUDONYM_SECRET is required when DATABASE_URL is set/],
+    [{ HOST: 'not a host' }, /HOST: must be a host name or an IP address/],
+    [{ HOST: 'under_score.example' }, /HOST: must be a host name or an IP address/],
+    [{ TRUST_PROXY: 'yes' }, /TRUST_PROXY: must be true, false, a hop count, or a comma-separated list .*\(not "yes"\)/],
+    [{ TRUST_PROXY: 'loopback, 10.0.0.0/33' }, /TRUST_PROXY: .*\(not "10\.0\.0\.0\/33"\)/],
+    [{ TRUST_PROXY: '-1' }, /TRUST_PROXY:/],
   ])('names the bad variable: %j', (env, message) => {
     expect(() => loadConfig(env)).toThrow(message);
+  });
+
+  it.each([
+    ['0.0.0.0'],
+    ['::'],
+    ['::1'],
+    ['127.0.0.1'],
+    ['localhost'],
+    ['api.internal.example.com'],
+  ])('accepts HOST=%s', (host) => {
+    expect(loadConfig({ HOST: host }).host).toBe(host);
+  });
+
+  it.each([
+    [undefined, false],
+    ['', false],
+    ['false', false],
+    ['true', true],
+    ['2', 2],
+    ['loopback', ['loopback']],
+    ['loopback, linklocal,uniquelocal', ['loopback', 'linklocal', 'uniquelocal']],
+    ['10.0.0.0/8,192.168.1.7, fc00::/7, ::1', ['10.0.0.0/8', '192.168.1.7', 'fc00::/7', '::1']],
+  ])('reads TRUST_PROXY=%j as what Express expects', (value, expected) => {
+    expect(loadConfig({ TRUST_PROXY: value }).trustProxy).toEqual(expected);
   });
 
   it('treats empty variables as unset', () => {

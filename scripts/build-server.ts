@@ -1,0 +1,54 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { build, type BuildOptions } from 'esbuild';
+
+/**
+ * Bundles the HTTP server into build/server/main.js, which production (the Dockerfile,
+ * `npm run start:prod`) runs with plain `node`: no TypeScript compiler in the running process.
+ *
+ * Only what a module finds through its own folder travels with the bundle: the SQL migrations
+ * (the store reads them from `<bundle dir>/migrations`). Content is not copied: the configuration
+ * default is `<project root>/content` with the project root two folders above the bundle, so
+ * build/server/main.js finds content/ in the repository and /app/build/server/main.js finds
+ * /app/content in the image. PGlite stays a package in node_modules because it loads its
+ * WebAssembly from its own folder; pg-native is an optional driver pg never needs here.
+ */
+const ROOT = path.resolve(__dirname, '..');
+const OUT = path.join(ROOT, 'build', 'server');
+
+export const SERVER_BUNDLE_OPTIONS = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  // Not minified: a server starts once, so size buys nothing and readable code helps when debugging.
+  legalComments: 'none',
+  external: ['@electric-sql/pglite', 'pg-native'],
+  // sentiment can require a language pack by name; we register English ourselves, so the
+  // unmatched dynamic require is never reached and its warning is noise.
+  logOverride: { 'empty-glob': 'silent' },
+} as const satisfies BuildOptions;
+
+export async function buildServer(outDir = OUT, logLevel: BuildOptions['logLevel'] = 'warning'): Promise<{ entry: string; bundleBytes: number }> {
+  fs.rmSync(outDir, { recursive: true, force: true });
+  fs.mkdirSync(outDir, { recursive: true });
+  const entry = path.join(outDir, 'main.js');
+  await build({
+    entryPoints: [path.join(ROOT, 'src', 'composition', 'http.main.ts')],
+    outfile: entry,
+    ...SERVER_BUNDLE_OPTIONS,
+    logLevel,
+  });
+  fs.cpSync(path.join(ROOT, 'src', 'persistence', 'sql', 'migrations'), path.join(outDir, 'migrations'), { recursive: true });
+  return { entry, bundleBytes: fs.statSync(entry).size };
+}
+
+if (require.main === module) {
+  buildServer().then(
+    ({ entry, bundleBytes }) => process.stdout.write(`${path.relative(ROOT, entry)}: ${(bundleBytes / 1024).toFixed(0)} KiB\n`),
+    (error: unknown) => {
+      process.stderr.write(`${String(error)}\n`);
+      process.exit(1);
+    },
+  );
+}
