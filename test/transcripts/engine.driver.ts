@@ -15,9 +15,14 @@ import type { TranscriptStep } from './transcripts';
 export const TEST_SECRET = 'transcript-test-secret-0123456789';
 export const CONTENT_DIR = path.resolve(__dirname, '..', '..', 'content');
 
+// Content and classifier are read-only once loaded, so one copy serves every service a test file
+// builds; loading and validating them per session was most of the unit project's time.
+let contentAndClassifier: { content: ReturnType<typeof loadContent>; classifier: ReturnType<typeof createThemeClassifier> } | undefined;
+
 /** Real content, classifier and redactor; only the store is chosen by the caller. */
 export function buildService(store: InsightStore = openMemoryStore()): { service: InterviewService; store: InsightStore; engine: InterviewEngine } {
-  const engine = new InterviewEngine({ content: loadContent(CONTENT_DIR), classifier: createThemeClassifier() });
+  contentAndClassifier ??= { content: loadContent(CONTENT_DIR), classifier: createThemeClassifier() };
+  const engine = new InterviewEngine({ content: contentAndClassifier.content, classifier: contentAndClassifier.classifier });
   const service = new InterviewService({
     engine,
     store,
