@@ -2,7 +2,7 @@
 // stay platform-neutral: the Alexa skill, the Dialogflow webhook, the terminal chat and the Lambda
 // reuse it unchanged. The rules are an allow-list: the core names what it may import, so a folder
 // added tomorrow is outside the core, and off limits to it, until someone decides otherwise.
-const CORE_FOLDERS = ['interview', 'content', 'classifier', 'partners', 'privacy', 'review', 'insights'];
+const CORE_FOLDERS = ['interview', 'content', 'classifier', 'partners', 'privacy', 'review', 'safety', 'listening', 'quality'];
 const CORE = `^src/(${CORE_FOLDERS.join('|')})/`;
 // Besides the core itself: typed errors, logging, and the ports the core talks through.
 const CORE_MAY_IMPORT = [CORE, '^src/(errors|logging)/', '\\.port\\.ts$'];
