@@ -84,6 +84,8 @@ function syntheticAnswer(n: number, respondentId: string, sessionId: string): An
     topTheme: theme,
     sentiment: 0.1,
     wordCount: 14,
+    bits: null,
+    isProbe: false,
     redactions: [],
     createdAt: new Date(BASE_TIME + n * STEP_MS),
   };

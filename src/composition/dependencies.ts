@@ -48,6 +48,7 @@ export async function buildDependencies(config: Config, options: BuildOptions = 
     redactor: createPiiRedactor(),
     pseudonymize: createPseudonymizer(config.pseudonymSecret ?? developmentSecret(config.dataDir)),
     logger,
+    contentDir: config.contentDir,
   });
   return {
     config,

@@ -3,6 +3,8 @@ import type { TurnStore, TurnWrite } from './turn-store.port';
 import type { Logger } from '../logging/logger';
 import type { PiiRedactor } from '../privacy/redaction.types';
 import type { InterviewEngine } from './engine/interview.engine';
+import { createInformativenessMeter, type InformativenessMeter } from '../quality/informativeness.meter';
+import { progressMoved, sessionProgressOf } from '../quality/session-progress.builder';
 import { countWords } from './words';
 import type {
   Capabilities,
@@ -21,6 +23,10 @@ export interface ServiceDeps {
   /** Keyed hash of (platform, platform user id); see respondent-id.ts. */
   pseudonymize: (platform: string, platformId: string) => string;
   logger: Logger;
+  /** Where the content is (the configured CONTENT_DIR), for the informativeness table under quality/. */
+  contentDir?: string;
+  /** Bits per answer; by default over `<contentDir>/quality/word-surprisal.json`, loaded on the first answer. */
+  informativeness?: InformativenessMeter;
   now?: () => Date;
 }
 
@@ -45,9 +51,16 @@ export interface ServiceTurn {
  */
 export class InterviewService {
   private readonly now: () => Date;
+  private readonly informativeness: InformativenessMeter;
 
   constructor(private readonly deps: ServiceDeps) {
     this.now = deps.now ?? (() => new Date());
+    this.informativeness =
+      deps.informativeness ??
+      createInformativenessMeter({
+        contentDir: deps.contentDir,
+        onLoad: ({ durationMs, words }) => deps.logger.info('quality-table-loaded', { durationMs, count: words }),
+      });
   }
 
   async handle(turn: ServiceTurn): Promise<TurnOutput> {
@@ -90,7 +103,7 @@ export class InterviewService {
   private async persist(turn: ServiceTurn, respondentId: string, sessionId: string, output: TurnOutput): Promise<TurnOutput> {
     const effects = output.effects;
     const isFirst = output.state.turn === 1;
-    if (effects.length === 0 && !isFirst && !output.endSession) return output;
+    if (effects.length === 0 && !isFirst && !output.endSession && !progressMoved(turn.state, output)) return output;
     const at = this.now();
     try {
       if (effects.some((e) => e.kind === 'erase')) {
@@ -121,6 +134,7 @@ export class InterviewService {
       answers: [],
       consents: [],
       handoffs: [],
+      progress: sessionProgressOf(turn.state, turn.action, output),
     };
     for (const effect of effects) {
       switch (effect.kind) {
@@ -141,6 +155,8 @@ export class InterviewService {
             topTheme: effect.themes[0]?.id ?? 'other',
             sentiment: effect.sentiment,
             wordCount: countWords(redacted.text),
+            // On the redacted text, like the word count: what is stored is what is measured.
+            bits: this.measure(redacted.text),
             redactions: redacted.found,
             createdAt: at,
           });
@@ -171,6 +187,16 @@ export class InterviewService {
       }
     }
     return write;
+  }
+
+  /** A measure must never cost the customer their answer: without the table, the answer is kept unmeasured. */
+  private measure(text: string): number | null {
+    try {
+      return this.informativeness.bits(text);
+    } catch (error) {
+      this.deps.logger.error('quality-measure-failed', { code: errorCodeOf(error) });
+      return null;
+    }
   }
 }
 

@@ -1,5 +1,5 @@
 import type { Lens } from '../../src/interview/interview.types';
-import type { AnswerRecord, TurnWrite } from '../../src/persistence/insight-records.port';
+import type { AnswerRecord, SessionProgress, TurnWrite } from '../../src/persistence/insight-records.port';
 
 /** Small builders for store tests and the crash-test child, so records stay valid and readable. */
 
@@ -17,11 +17,19 @@ export interface AnswerSpec {
   minutes?: number;
   text?: string | null;
   parentAnswerId?: string | null;
+  /** Defaults to the text's word count. */
+  wordCount?: number;
+  /** Defaults to a value derived from the word count, so each answer's bits differ. */
+  bits?: number | null;
+  /** Further themes after the top one (default: `other`). */
+  alsoThemes?: string[];
 }
 
 export function answer(respondentId: string, sessionId: string, spec: AnswerSpec): AnswerRecord {
   const theme = spec.theme ?? 'savings';
   const text = spec.text === undefined ? `answer ${spec.id} about ${theme}` : spec.text;
+  const wordCount = spec.wordCount ?? (text === null ? 0 : text.split(/\s+/).length);
+  const parentAnswerId = spec.parentAnswerId ?? null;
   return {
     id: spec.id,
     respondentId,
@@ -31,15 +39,14 @@ export function answer(respondentId: string, sessionId: string, spec: AnswerSpec
     domain: spec.domain ?? 'money',
     lens: spec.lens ?? 'dream',
     questionId: `${spec.domain ?? 'money'}.${spec.lens ?? 'dream'}.q1`,
-    parentAnswerId: spec.parentAnswerId ?? null,
+    parentAnswerId,
+    isProbe: parentAnswerId !== null,
     text,
-    themes: [
-      { id: theme, score: 0.75 },
-      { id: 'other', score: 0.25 },
-    ],
+    themes: [{ id: theme, score: 0.75 }, ...(spec.alsoThemes ?? ['other']).map((id) => ({ id, score: 0.25 }))],
     topTheme: theme,
     sentiment: 0.5,
-    wordCount: text === null ? 0 : text.split(/\s+/).length,
+    wordCount,
+    bits: spec.bits === undefined ? Math.round(wordCount * 1234.567) / 100 : spec.bits,
     redactions: [],
     createdAt: at(spec.minutes ?? 0),
   };
@@ -51,6 +58,9 @@ export interface TurnSpec {
   minutes?: number;
   answers?: AnswerSpec[];
   resume?: TurnWrite['resume'];
+  /** Session measures; omitted from the write when not given. Missing fields are zero or empty. */
+  progress?: Partial<SessionProgress>;
+  ended?: boolean;
 }
 
 export function turn(spec: TurnSpec): TurnWrite {
@@ -65,11 +75,24 @@ export function turn(spec: TurnSpec): TurnWrite {
       locale: 'en-GB',
       startedAt: at(minutes),
       lastTurnAt: at(minutes),
-      endedAt: null,
+      endedAt: spec.ended === true ? at(minutes) : null,
     },
     answers: (spec.answers ?? []).map((a) => answer(spec.respondentId, sessionId, { minutes, ...a })),
     consents: [],
     handoffs: [],
     ...(spec.resume === undefined ? {} : { resume: spec.resume }),
+    ...(spec.progress === undefined ? {} : { progress: progress(spec.progress) }),
+  };
+}
+
+export function progress(spec: Partial<SessionProgress> = {}): SessionProgress {
+  return {
+    lastPhase: null,
+    endedReason: null,
+    nonAnswers: 0,
+    misunderstandings: 0,
+    questionsAsked: [],
+    probesAsked: [],
+    ...spec,
   };
 }

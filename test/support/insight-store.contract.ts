@@ -1,8 +1,12 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { isAppError } from '../../src/errors/app-error';
-import type { AnswerRecord, ExportFilter, TurnWrite } from '../../src/persistence/insight-records.port';
+import type { AnswerRecord, ExportFilter, SessionFilter, SessionQualityRecord, TurnWrite } from '../../src/persistence/insight-records.port';
 import type { InsightStore } from '../../src/persistence/insight-store.port';
+import { MIGRATIONS_DIR } from '../../src/persistence/sql/migrations.runner';
 import type { SqlExecutor } from '../../src/persistence/sql/sql.executor';
-import { answer, at, turn } from './insight-store.builders';
+import { answer, at, progress, turn } from './insight-store.builders';
 
 /**
  * The behaviour every InsightStore adapter must share. Each adapter's test file calls this with a
@@ -26,10 +30,14 @@ export interface ContractOptions {
   timeoutMs?: number;
 }
 
-async function collect(iterable: AsyncIterable<AnswerRecord>): Promise<AnswerRecord[]> {
-  const out: AnswerRecord[] = [];
+async function collect<T>(iterable: AsyncIterable<T>): Promise<T[]> {
+  const out: T[] = [];
   for await (const record of iterable) out.push(record);
   return out;
+}
+
+async function sessionSummaries(store: InsightStore, filter?: SessionFilter): Promise<Map<string, SessionQualityRecord>> {
+  return new Map((await collect(store.sessionQuality(filter))).map((s) => [s.sessionId, s]));
 }
 
 /** Versions recorded in schema_migrations, oldest first. */
@@ -52,6 +60,67 @@ function shuffled<T>(items: readonly T[]): T[] {
     [out[i], out[j]] = [out[j] as T, out[i] as T];
   }
   return out;
+}
+
+/**
+ * A store created before the quality measures (migration 001 only), holding answers, upgrades in
+ * place: its answers read back unmeasured, its sessions summarise from their answers alone, and
+ * new turns write measures. `open` opens the same storage with the given migrations folder
+ * (`undefined`: the shipped ones).
+ */
+export async function expectUpgradeFromInitialSchema(
+  open: (migrationsDir: string | undefined) => Promise<InsightStore & { executor: SqlExecutor }>,
+): Promise<void> {
+  const initialOnly = fs.mkdtempSync(path.join(os.tmpdir(), 'lifepath-migrations-'));
+  try {
+    fs.copyFileSync(path.join(MIGRATIONS_DIR, '001_init.sql'), path.join(initialOnly, '001_init.sql'));
+    const old = await open(initialOnly);
+    try {
+      expect(await migrationVersions(old.executor)).toEqual([1]);
+      // Raw SQL: the current statements write columns this schema does not have yet.
+      await old.executor.exec(`
+        INSERT INTO respondents (id, first_seen_at) VALUES ('r-old', '2030-01-15T10:00:00Z');
+        INSERT INTO sessions (id, respondent_id, platform, locale, started_at, last_turn_at)
+          VALUES ('s-old', 'r-old', 'alexa', 'en-GB', '2030-01-15T10:00:00Z', '2030-01-15T10:05:00Z');
+        INSERT INTO answers (id, respondent_id, session_id, platform, locale, domain, lens, question_id, parent_answer_id,
+                             text, themes, top_theme, sentiment, word_count, created_at)
+          VALUES ('a-old', 'r-old', 's-old', 'alexa', 'en-GB', 'money', 'dream', 'money.dream.q1', NULL,
+                  'a house', '[{"id":"home","score":1}]', 'home', 0.5, 2, '2030-01-15T10:01:00Z'),
+                 ('p-old', 'r-old', 's-old', 'alexa', 'en-GB', 'money', 'dream', 'money.dream.q1', 'a-old',
+                  'with a garden for the children', '[{"id":"family","score":1}]', 'family', 0.5, 6, '2030-01-15T10:02:00Z');`);
+    } finally {
+      await old.close();
+    }
+
+    const upgraded = await open(undefined);
+    try {
+      expect(await migrationVersions(upgraded.executor)).toEqual([1, 2]);
+      expect((await collect(upgraded.exportAnswers())).map((a) => [a.id, a.bits, a.isProbe])).toEqual([
+        ['a-old', null, false],
+        ['p-old', null, true],
+      ]);
+      expect((await collect(upgraded.sessionQuality())).find((q) => q.sessionId === 's-old')).toMatchObject({
+        lastPhase: null,
+        endedReason: null,
+        answers: 2,
+        probesAsked: 1,
+        probesYieldingMoreWords: 1,
+        probesYieldingNewTheme: 1,
+        wordsPerAnswer: 4,
+        bitsPerAnswer: null,
+        totalBits: 0,
+        domains: [{ domain: 'money', asked: 1, answered: 1, completed: false }],
+      });
+      await upgraded.writeTurn(
+        turn({ respondentId: 'r-old', sessionId: 's-old', minutes: 10, progress: { lastPhase: 'question', nonAnswers: 1 } }),
+      );
+      expect((await collect(upgraded.sessionQuality())).find((q) => q.sessionId === 's-old')).toMatchObject({ lastPhase: 'question', nonAnswers: 1 });
+    } finally {
+      await upgraded.close();
+    }
+  } finally {
+    fs.rmSync(initialOnly, { recursive: true, force: true });
+  }
 }
 
 export function describeInsightStoreContract(
@@ -314,6 +383,213 @@ export function describeInsightStoreContract(
       expect(await store.countThemes({ until: at(50), domain: 'food' })).toEqual([]);
     });
 
+    it('keeps bits as given (null when unmeasured) and derives isProbe from the parent link alone', async () => {
+      const write = turn({
+        respondentId: 'r1',
+        answers: [
+          { id: 'a1', bits: 61.73 },
+          { id: 'a2', bits: null, parentAnswerId: 'a1' },
+        ],
+      });
+      // A writer's own idea of isProbe is not what gets stored.
+      (write.answers[0] as AnswerRecord).isProbe = true;
+      await store.writeTurn(write);
+      const rows = await collect(store.exportAnswers());
+      expect(rows.map((a) => [a.id, a.bits, a.isProbe])).toEqual([
+        ['a1', 61.73, false],
+        ['a2', null, true],
+      ]);
+    });
+
+    it('summarises a session: answers, words and bits per answer, probe yield and completion', async () => {
+      const sessionId = 'r1-s1';
+      await store.writeTurn(
+        turn({
+          respondentId: 'r1',
+          minutes: 1,
+          progress: { lastPhase: 'question', questionsAsked: [['money', 'dream']] },
+          answers: [{ id: 'm-dream', domain: 'money', lens: 'dream', theme: 'home', alsoThemes: ['savings'], wordCount: 4, bits: 40.1 }],
+        }),
+      );
+      // Longer and on a theme the main answer did not have: yields both.
+      await store.writeTurn(
+        turn({
+          respondentId: 'r1',
+          minutes: 2,
+          progress: { lastPhase: 'probe', questionsAsked: [['money', 'dream']], probesAsked: ['m-dream'] },
+          answers: [{ id: 'p-dream', domain: 'money', lens: 'dream', theme: 'pension', parentAnswerId: 'm-dream', wordCount: 9, bits: 90.25 }],
+        }),
+      );
+      await store.writeTurn(
+        turn({
+          respondentId: 'r1',
+          minutes: 3,
+          progress: { lastPhase: 'question', questionsAsked: [['money', 'fear']] },
+          answers: [{ id: 'm-fear', domain: 'money', lens: 'fear', theme: 'debt', wordCount: 6, bits: 50 }],
+        }),
+      );
+      // Shorter, and on no theme at all: yields neither.
+      await store.writeTurn(
+        turn({
+          respondentId: 'r1',
+          minutes: 4,
+          progress: { lastPhase: 'probe', probesAsked: ['m-fear'] },
+          answers: [{ id: 'p-fear', domain: 'money', lens: 'fear', theme: 'other', parentAnswerId: 'm-fear', wordCount: 3, bits: 20.3 }],
+        }),
+      );
+      await store.writeTurn(
+        turn({
+          respondentId: 'r1',
+          minutes: 5,
+          progress: { lastPhase: 'question', questionsAsked: [['money', 'frustration']] },
+          answers: [{ id: 'm-frus', domain: 'money', lens: 'frustration', theme: 'fees', wordCount: 2, bits: 19.99 }],
+        }),
+      );
+      // A follow-up asked and never answered, then a second area left after one answer.
+      await store.writeTurn(turn({ respondentId: 'r1', minutes: 6, progress: { lastPhase: 'probe', probesAsked: ['m-frus'] } }));
+      await store.writeTurn(
+        turn({
+          respondentId: 'r1',
+          minutes: 7,
+          progress: { lastPhase: 'question', nonAnswers: 2, misunderstandings: 1, questionsAsked: [['food', 'dream'], ['food', 'fear']] },
+          answers: [{ id: 'f-dream', domain: 'food', lens: 'dream', theme: 'cooking', wordCount: 5, bits: 33.33 }],
+        }),
+      );
+      await store.writeTurn(turn({ respondentId: 'r2', sessionId: 'r2-s1', minutes: 8, answers: [{ id: 'other-session' }] }));
+
+      const summary = (await sessionSummaries(store)).get(sessionId);
+      expect(summary).toEqual({
+        sessionId,
+        platform: 'alexa',
+        locale: 'en-GB',
+        startedAt: at(1),
+        endedAt: null,
+        endedReason: null,
+        lastPhase: 'question',
+        answers: 6,
+        probesAsked: 3,
+        probesAnswered: 2,
+        probesYieldingMoreWords: 1,
+        probesYieldingNewTheme: 1,
+        wordsPerAnswer: 4.83,
+        bitsPerAnswer: 42.33,
+        totalBits: 253.97,
+        nonAnswers: 2,
+        misunderstandings: 1,
+        domains: [
+          { domain: 'food', asked: 2, answered: 1, completed: false },
+          { domain: 'money', asked: 3, answered: 3, completed: true },
+        ],
+        domainsCompleted: 1,
+      });
+    });
+
+    it('counts a follow-up on a theme the main answer already had as no new theme, and a longer one as more words', async () => {
+      await store.writeTurn(
+        turn({
+          respondentId: 'r1',
+          answers: [
+            { id: 'm1', theme: 'home', alsoThemes: ['savings'], wordCount: 3 },
+            { id: 'p1', theme: 'savings', parentAnswerId: 'm1', wordCount: 4, minutes: 1 },
+            { id: 'm2', lens: 'fear', theme: 'debt', wordCount: 8, minutes: 2 },
+            { id: 'p2', lens: 'fear', theme: 'debt', parentAnswerId: 'm2', wordCount: 8, minutes: 3 },
+          ],
+        }),
+      );
+      expect((await sessionSummaries(store)).get('r1-s1')).toMatchObject({
+        // Answered follow-ups were asked, even where the session row never said so.
+        probesAsked: 2,
+        probesAnswered: 2,
+        probesYieldingMoreWords: 1,
+        probesYieldingNewTheme: 0,
+      });
+    });
+
+    it('records where sessions were left: the phase before the end, the reason, and open sessions as last seen', async () => {
+      await store.writeTurn(turn({ respondentId: 'r1', sessionId: 'left-open', minutes: 1, progress: { lastPhase: 'choose-domain' } }));
+      await store.writeTurn(turn({ respondentId: 'r1', sessionId: 'left-open', minutes: 2, progress: { lastPhase: 'question', questionsAsked: [['money', 'dream']] } }));
+      await store.writeTurn(turn({ respondentId: 'r2', sessionId: 'stopped', minutes: 3, progress: { lastPhase: 'question' } }));
+      await store.writeTurn(
+        turn({ respondentId: 'r2', sessionId: 'stopped', minutes: 4, ended: true, progress: { lastPhase: 'probe', endedReason: 'stopped' } }),
+      );
+      // The platform's own close after the goodbye: no phase, no reason, and nothing overwritten.
+      await store.writeTurn(turn({ respondentId: 'r2', sessionId: 'stopped', minutes: 5, ended: true, progress: {} }));
+      await store.writeTurn(turn({ respondentId: 'r3', sessionId: 'no-measures', minutes: 6 }));
+
+      const summaries = await sessionSummaries(store);
+      expect([...summaries.keys()]).toEqual(['left-open', 'stopped', 'no-measures']);
+      expect(summaries.get('left-open')).toMatchObject({ lastPhase: 'question', endedAt: null, endedReason: null });
+      expect(summaries.get('stopped')).toMatchObject({ lastPhase: 'probe', endedReason: 'stopped' });
+      expect(summaries.get('stopped')?.endedAt).not.toBeNull();
+      expect(summaries.get('no-measures')).toMatchObject({
+        lastPhase: null,
+        endedReason: null,
+        answers: 0,
+        probesAsked: 0,
+        wordsPerAnswer: null,
+        bitsPerAnswer: null,
+        totalBits: 0,
+        nonAnswers: 0,
+        domains: [],
+        domainsCompleted: 0,
+      });
+    });
+
+    it('keeps the newest turn’s counts when an older turn arrives late, and merges what was asked as sets', async () => {
+      const asked = (minutes: number, nonAnswers: number, lens: 'dream' | 'fear', lastPhase: 'question' | 'probe'): TurnWrite =>
+        turn({ respondentId: 'r1', minutes, progress: { lastPhase, nonAnswers, questionsAsked: [['money', lens]] } });
+      await store.writeTurn({ ...turn({ respondentId: 'r1', minutes: 0 }), progress: progress({ lastPhase: 'choose-domain' }) });
+      await store.writeTurn(asked(5, 3, 'fear', 'question'));
+      // The same question again (a repeat) is one question.
+      await store.writeTurn(asked(6, 3, 'fear', 'question'));
+      // Late, from an older state: its count and phase must not roll the session back; what it asked still counts.
+      await store.writeTurn(asked(2, 1, 'dream', 'probe'));
+      // A turn without measures (a writer that has none) leaves them as they are.
+      await store.writeTurn(turn({ respondentId: 'r1', minutes: 7 }));
+      expect((await sessionSummaries(store)).get('r1-s1')).toMatchObject({
+        lastPhase: 'question',
+        nonAnswers: 3,
+        domains: [{ domain: 'money', asked: 2, answered: 0, completed: false }],
+      });
+    });
+
+    it('means bits over measured answers only, so answers from before measuring do not drag it down', async () => {
+      await store.writeTurn(
+        turn({
+          respondentId: 'r1',
+          answers: [
+            { id: 'a1', bits: null, wordCount: 10 },
+            { id: 'a2', lens: 'fear', bits: 30.5, wordCount: 2 },
+            { id: 'a3', lens: 'frustration', bits: 20.25, wordCount: 3 },
+          ],
+        }),
+      );
+      expect((await sessionSummaries(store)).get('r1-s1')).toMatchObject({ answers: 3, wordsPerAnswer: 5, bitsPerAnswer: 25.38, totalBits: 50.75 });
+    });
+
+    it('lists sessions oldest first (ties by id) across many pages, within a start-time window', async () => {
+      const ids: string[] = [];
+      for (let i = 0; i < 16; i++) {
+        const id = `s${String(15 - i).padStart(2, '0')}`;
+        ids.push(id);
+        await store.writeTurn(turn({ respondentId: `r${i % 4}`, sessionId: id, minutes: Math.floor(i / 2), progress: { lastPhase: 'start' } }));
+      }
+      // Later turns do not move a session's start.
+      await store.writeTurn(turn({ respondentId: 'r0', sessionId: 's15', minutes: 100 }));
+      const expected = [...ids].sort((a, b) => Math.floor((15 - Number(a.slice(1))) / 2) - Math.floor((15 - Number(b.slice(1))) / 2) || (a < b ? -1 : 1));
+      expect([...(await sessionSummaries(store)).keys()]).toEqual(expected);
+      const window = [...(await sessionSummaries(store, { since: at(2), until: at(4) })).values()];
+      expect(window.map((s) => s.startedAt.getTime())).toEqual([at(2), at(2), at(3), at(3)].map((d) => d.getTime()));
+      expect([...(await sessionSummaries(store, { since: at(50) })).keys()]).toEqual([]);
+    });
+
+    it('forgets an erased respondent’s sessions', async () => {
+      await store.writeTurn(turn({ respondentId: 'r1', answers: [{ id: 'a1' }], progress: { lastPhase: 'question' } }));
+      await store.writeTurn(turn({ respondentId: 'r2', answers: [{ id: 'b1' }], progress: { lastPhase: 'question' } }));
+      await store.eraseRespondent('r1');
+      expect([...(await sessionSummaries(store)).keys()]).toEqual(['r2-s1']);
+    });
+
     it('takes many concurrent turns without losing or duplicating anything', async () => {
       const writes: TurnWrite[] = [];
       for (let r = 0; r < 8; r++) {
@@ -396,7 +672,7 @@ export function describeInsightStoreContract(
         expect(await collect(again.exportAnswers())).toEqual(write.answers);
         expect(await again.loadRespondent('r1')).toMatchObject({ resume: { domain: 'money', lensIndex: 1 }, domainsDone: ['food'] });
         if (executorOf !== undefined) {
-          expect(versions).toEqual([1]);
+          expect(versions).toEqual([1, 2]);
           expect(await migrationVersions(executorOf(again))).toEqual(versions);
         }
         await again.writeTurn(turn({ respondentId: 'r1', sessionId: 'r1-s2', minutes: 5, answers: [{ id: 'a2' }] }));

@@ -4,7 +4,10 @@ import type {
   ErasureResult,
   ExportFilter,
   HandoffRecord,
+  QuestionRef,
   RespondentSnapshot,
+  SessionFilter,
+  SessionQualityRecord,
   SessionRecord,
   ThemeCount,
   TurnWrite,
@@ -15,11 +18,19 @@ import {
   assertTurnConsistent,
   compareAnswers,
   compareText,
+  compareSessions,
   compareThemeCounts,
   consentRows,
   earliestWithdrawal,
   matchesFilter,
+  matchesSessionFilter,
+  mergeProgress,
+  NO_PROGRESS,
+  probeYield,
+  sessionQualityOf,
+  storedAnswer,
   type ConsentRow,
+  type StoredProgress,
 } from '../insight-store.rules';
 
 /**
@@ -33,9 +44,11 @@ interface RespondentEntry {
   domainsDone: string[];
 }
 
+type SessionEntry = SessionRecord & StoredProgress;
+
 export class MemoryInsightStore implements InsightStore {
   private readonly respondents = new Map<string, RespondentEntry>();
-  private readonly sessions = new Map<string, SessionRecord>();
+  private readonly sessions = new Map<string, SessionEntry>();
   private readonly answers = new Map<string, AnswerRecord>();
   private consents: ConsentRow[] = [];
   private readonly handoffs = new Map<string, HandoffRecord>();
@@ -62,18 +75,21 @@ export class MemoryInsightStore implements InsightStore {
     const stored = this.sessions.get(session.id);
     this.sessions.set(
       session.id,
-      stored === undefined
-        ? structuredClone(session)
-        : {
-            ...stored,
-            lastTurnAt: new Date(Math.max(stored.lastTurnAt.getTime(), session.lastTurnAt.getTime())),
-            endedAt: session.endedAt ?? stored.endedAt,
-          },
+      structuredClone(
+        stored === undefined
+          ? { ...session, ...mergeProgress(NO_PROGRESS, session.lastTurnAt, write) }
+          : {
+              ...stored,
+              lastTurnAt: new Date(Math.max(stored.lastTurnAt.getTime(), session.lastTurnAt.getTime())),
+              endedAt: session.endedAt ?? stored.endedAt,
+              ...mergeProgress(stored, stored.lastTurnAt, write),
+            },
+      ),
     );
 
     // Ids already stored are kept as they are, so a retried turn is not counted twice.
     for (const answer of write.answers) {
-      if (!this.answers.has(answer.id)) this.answers.set(answer.id, structuredClone(answer));
+      if (!this.answers.has(answer.id)) this.answers.set(answer.id, storedAnswer(structuredClone(answer)));
     }
     for (const consent of this.consents) {
       if (consent.respondentId !== respondentId || !consent.granted || consent.withdrawnAt !== null) continue;
@@ -168,6 +184,58 @@ export class MemoryInsightStore implements InsightStore {
     return [...groups.values()]
       .map(({ count, respondents }) => ({ ...count, respondents: respondents.size }))
       .sort(compareThemeCounts);
+  }
+
+  async *sessionQuality(filter: SessionFilter = {}): AsyncIterable<SessionQualityRecord> {
+    this.assertOpen('sessionQuality');
+    const bySession = new Map<string, AnswerRecord[]>();
+    for (const answer of this.answers.values()) {
+      const list = bySession.get(answer.sessionId) ?? [];
+      list.push(answer);
+      bySession.set(answer.sessionId, list);
+    }
+    const selected = [...this.sessions.values()].filter((s) => matchesSessionFilter(s, filter)).sort(compareSessions);
+    for (const session of selected) {
+      const answers = bySession.get(session.id) ?? [];
+      const answered = new Map<string, QuestionRef>();
+      const followedUp = new Set(session.probesAsked);
+      let words = 0;
+      let bitsSum = 0;
+      let bitsAnswers = 0;
+      let probesAnswered = 0;
+      let probesYieldingMoreWords = 0;
+      let probesYieldingNewTheme = 0;
+      for (const answer of answers) {
+        words += answer.wordCount;
+        if (answer.bits !== null) {
+          bitsSum += answer.bits;
+          bitsAnswers++;
+        }
+        if (answer.parentAnswerId === null) {
+          answered.set(JSON.stringify([answer.domain, answer.lens]), [answer.domain, answer.lens]);
+          continue;
+        }
+        probesAnswered++;
+        followedUp.add(answer.parentAnswerId);
+        const parent = this.answers.get(answer.parentAnswerId);
+        if (parent === undefined) continue;
+        const { moreWords, newTheme } = probeYield(answer, parent);
+        if (moreWords) probesYieldingMoreWords++;
+        if (newTheme) probesYieldingNewTheme++;
+      }
+      yield sessionQualityOf({
+        session: structuredClone(session),
+        answered: [...answered.values()],
+        probesAsked: followedUp.size,
+        answers: answers.length,
+        words,
+        bitsSum,
+        bitsAnswers,
+        probesAnswered,
+        probesYieldingMoreWords,
+        probesYieldingNewTheme,
+      });
+    }
   }
 
   /** Nothing to reach: ready for as long as it is open. */

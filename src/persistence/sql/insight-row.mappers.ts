@@ -1,8 +1,17 @@
 import type { ThemeScore } from '../../classifier/classifier.types';
-import type { Lens, Platform, ResumePoint } from '../../interview/interview.types';
+import type { Lens, Phase, Platform, ResumePoint } from '../../interview/interview.types';
 import type { PiiKind } from '../../privacy/redaction.types';
-import type { AnswerRecord, ErasureResult, RespondentSnapshot, ThemeCount } from '../insight-records.port';
-import type { ExportCursor } from './insight.statements';
+import type {
+  AnswerRecord,
+  ErasureResult,
+  QuestionRef,
+  RespondentSnapshot,
+  SessionEndReason,
+  SessionQualityRecord,
+  ThemeCount,
+} from '../insight-records.port';
+import { sessionQualityOf } from '../insight-store.rules';
+import type { ExportCursor, SessionCursor } from './insight.statements';
 
 /**
  * Rows as the drivers return them, and their translation into records. The two drivers do not
@@ -24,9 +33,34 @@ export interface AnswerRow {
   top_theme: string;
   sentiment: number | string;
   word_count: number | string;
+  bits: number | string | null;
   redactions: unknown;
   created_at: Date | string;
   cursor_at: string;
+}
+
+/** One row of the session-summary page: the session's own columns and its answers' aggregates. */
+export interface SessionQualityRow {
+  id: string;
+  platform: string;
+  locale: string;
+  started_at: Date | string;
+  ended_at: Date | string | null;
+  last_phase: string | null;
+  ended_reason: string | null;
+  non_answers: number | string;
+  misunderstandings: number | string;
+  questions_asked: QuestionRef[];
+  cursor_at: string;
+  answers: number | string;
+  words: number | string;
+  bits_sum: number | string;
+  bits_answers: number | string;
+  probes_answered: number | string;
+  answered: QuestionRef[];
+  more_words: number | string;
+  new_theme: number | string;
+  probes_asked: number | string;
 }
 
 export interface RespondentRow {
@@ -67,8 +101,10 @@ export function rowToAnswer(row: AnswerRow): AnswerRecord {
     topTheme: row.top_theme,
     sentiment: Number(row.sentiment),
     wordCount: Number(row.word_count),
+    bits: row.bits === null ? null : Number(row.bits),
     redactions: row.redactions as PiiKind[],
     createdAt: toDate(row.created_at),
+    isProbe: row.parent_answer_id !== null,
   };
 }
 
@@ -106,4 +142,34 @@ export function rowToThemeCount(row: ThemeCountRow): ThemeCount {
     answers: Number(row.answers),
     respondents: Number(row.respondents),
   };
+}
+
+export function rowToSessionQuality(row: SessionQualityRow): SessionQualityRecord {
+  return sessionQualityOf({
+    session: {
+      id: row.id,
+      platform: row.platform as Platform,
+      locale: row.locale,
+      startedAt: toDate(row.started_at),
+      endedAt: row.ended_at === null ? null : toDate(row.ended_at),
+      lastPhase: row.last_phase as Phase | null,
+      endedReason: row.ended_reason as SessionEndReason | null,
+      nonAnswers: Number(row.non_answers),
+      misunderstandings: Number(row.misunderstandings),
+      questionsAsked: row.questions_asked,
+    },
+    answered: row.answered,
+    probesAsked: Number(row.probes_asked),
+    answers: Number(row.answers),
+    words: Number(row.words),
+    bitsSum: Number(row.bits_sum),
+    bitsAnswers: Number(row.bits_answers),
+    probesAnswered: Number(row.probes_answered),
+    probesYieldingMoreWords: Number(row.more_words),
+    probesYieldingNewTheme: Number(row.new_theme),
+  });
+}
+
+export function sessionCursorAfter(row: SessionQualityRow): SessionCursor {
+  return { at: row.cursor_at, id: row.id };
 }

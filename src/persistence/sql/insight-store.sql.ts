@@ -4,6 +4,8 @@ import type {
   ErasureResult,
   ExportFilter,
   RespondentSnapshot,
+  SessionFilter,
+  SessionQualityRecord,
   ThemeCount,
   TurnWrite,
 } from '../insight-records.port';
@@ -14,10 +16,13 @@ import {
   rowToAnswer,
   rowToErasure,
   rowToRespondent,
+  rowToSessionQuality,
   rowToThemeCount,
+  sessionCursorAfter,
   type AnswerRow,
   type ErasureRow,
   type RespondentRow,
+  type SessionQualityRow,
   type ThemeCountRow,
 } from './insight-row.mappers';
 import {
@@ -27,13 +32,15 @@ import {
   loadRespondentStatement,
   PING_SQL,
   purgeTextStatement,
+  sessionQualityPageStatement,
   writeTurnStatement,
   type ExportCursor,
+  type SessionCursor,
 } from './insight.statements';
 import { storeError, type SqlExecutor } from './sql.executor';
 
 export interface SqlInsightStoreOptions {
-  /** Rows per keyset page in `exportAnswers`. */
+  /** Rows per keyset page in `exportAnswers` and `sessionQuality`. */
   exportBatchSize?: number;
 }
 
@@ -118,6 +125,19 @@ export class SqlInsightStore implements InsightStore {
       const { rows } = await this.executor.query<ThemeCountRow>(sql, params);
       return rows.map(rowToThemeCount);
     });
+  }
+
+  /** Keyset pages like `exportAnswers`: one short statement per page, nothing held open between. */
+  async *sessionQuality(filter: SessionFilter = {}): AsyncIterable<SessionQualityRecord> {
+    let cursor: SessionCursor | undefined;
+    for (;;) {
+      const { sql, params } = sessionQualityPageStatement(filter, cursor, this.exportBatchSize);
+      const { rows } = await this.run('sessionQuality', () => this.executor.query<SessionQualityRow>(sql, params));
+      for (const row of rows) yield rowToSessionQuality(row);
+      const last = rows[rows.length - 1];
+      if (last === undefined || rows.length < this.exportBatchSize) return;
+      cursor = sessionCursorAfter(last);
+    }
   }
 
   async ping(): Promise<void> {

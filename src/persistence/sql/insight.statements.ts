@@ -1,4 +1,4 @@
-import type { ExportFilter, TurnWrite } from '../insight-records.port';
+import type { ExportFilter, SessionFilter, TurnWrite } from '../insight-records.port';
 import { consentRows } from '../insight-store.rules';
 
 /**
@@ -17,7 +17,7 @@ export interface ExportCursor {
 }
 
 export const ANSWER_COLUMNS = `id, respondent_id, session_id, platform, locale, domain, lens, question_id, parent_answer_id,
-  text, themes, top_theme, sentiment, word_count, redactions, created_at`;
+  text, themes, top_theme, sentiment, word_count, bits, redactions, created_at`;
 
 /** The cheapest statement that still makes a round trip to the server. */
 export const PING_SQL = 'SELECT 1';
@@ -43,6 +43,10 @@ export function writeTurnStatement(write: TurnWrite): Statement {
   const respondent = param(write.respondentId);
   const sessionId = param(session.id);
   const hasResume = `${param(resume !== undefined)}::boolean`;
+  const { progress } = write;
+  // The rule of insight-store.rules.ts mergeProgress: measures come from the newest turn only, so
+  // a retried or late older turn cannot roll them back. SET expressions see the row as it was.
+  const newest = `(${param(progress !== undefined)}::boolean AND EXCLUDED.last_turn_at >= s.last_turn_at)`;
 
   const ctes = [
     `respondent AS (
@@ -56,13 +60,23 @@ export function writeTurnStatement(write: TurnWrite): Statement {
         domains_done = CASE WHEN ${hasResume} THEN EXCLUDED.domains_done ELSE r.domains_done END
       WHERE ${hasResume} OR EXCLUDED.first_seen_at < r.first_seen_at)`,
     `session AS (
-      INSERT INTO sessions AS s (id, respondent_id, platform, locale, started_at, last_turn_at, ended_at)
+      INSERT INTO sessions AS s (id, respondent_id, platform, locale, started_at, last_turn_at, ended_at,
+                                 last_phase, ended_reason, non_answers, misunderstandings, questions_asked, probes_asked)
       VALUES (${sessionId}, ${respondent}, ${param(session.platform)}, ${param(session.locale)},
               ${param(iso(session.startedAt))}::timestamptz, ${param(iso(session.lastTurnAt))}::timestamptz,
-              ${param(session.endedAt === null ? null : iso(session.endedAt))}::timestamptz)
+              ${param(session.endedAt === null ? null : iso(session.endedAt))}::timestamptz,
+              ${param(progress?.lastPhase ?? null)}, ${param(progress?.endedReason ?? null)},
+              ${param(progress?.nonAnswers ?? 0)}::integer, ${param(progress?.misunderstandings ?? 0)}::integer,
+              ${param(JSON.stringify(progress?.questionsAsked ?? []))}::jsonb, ${param(JSON.stringify(progress?.probesAsked ?? []))}::jsonb)
       ON CONFLICT (id) DO UPDATE SET
         last_turn_at = GREATEST(s.last_turn_at, EXCLUDED.last_turn_at),
-        ended_at = COALESCE(EXCLUDED.ended_at, s.ended_at))`,
+        ended_at = COALESCE(EXCLUDED.ended_at, s.ended_at),
+        last_phase = CASE WHEN ${newest} THEN COALESCE(EXCLUDED.last_phase, s.last_phase) ELSE s.last_phase END,
+        ended_reason = CASE WHEN ${newest} THEN COALESCE(EXCLUDED.ended_reason, s.ended_reason) ELSE s.ended_reason END,
+        non_answers = CASE WHEN ${newest} THEN EXCLUDED.non_answers ELSE s.non_answers END,
+        misunderstandings = CASE WHEN ${newest} THEN EXCLUDED.misunderstandings ELSE s.misunderstandings END,
+        questions_asked = ${jsonbUnion('s.questions_asked', 'EXCLUDED.questions_asked')},
+        probes_asked = ${jsonbUnion('s.probes_asked', 'EXCLUDED.probes_asked')})`,
   ];
 
   if (write.answers.length > 0) {
@@ -79,17 +93,18 @@ export function writeTurnStatement(write: TurnWrite): Statement {
       top_theme: a.topTheme,
       sentiment: a.sentiment,
       word_count: a.wordCount,
+      bits: a.bits,
       redactions: a.redactions,
       created_at: iso(a.createdAt),
     }));
     ctes.push(`answer AS (
       INSERT INTO answers (${ANSWER_COLUMNS})
       SELECT x.id, ${respondent}, ${sessionId}, x.platform, x.locale, x.domain, x.lens, x.question_id,
-             x.parent_answer_id, x.text, x.themes, x.top_theme, x.sentiment, x.word_count, x.redactions, x.created_at
+             x.parent_answer_id, x.text, x.themes, x.top_theme, x.sentiment, x.word_count, x.bits, x.redactions, x.created_at
       FROM jsonb_to_recordset(${param(JSON.stringify(answers))}::jsonb) AS x(
         id text, platform text, locale text, domain text, lens text, question_id text, parent_answer_id text,
         text text, themes jsonb, top_theme text, sentiment double precision, word_count integer,
-        redactions jsonb, created_at timestamptz)
+        bits double precision, redactions jsonb, created_at timestamptz)
       ON CONFLICT (id) DO NOTHING)`);
   }
 
@@ -144,6 +159,11 @@ export function writeTurnStatement(write: TurnWrite): Statement {
   }
 
   return { sql: `WITH ${ctes.join(',\n')}\nSELECT 1`, params };
+}
+
+/** The set union of two jsonb arrays, sorted so the stored value does not depend on write order. */
+function jsonbUnion(stored: string, incoming: string): string {
+  return `(SELECT COALESCE(jsonb_agg(DISTINCT e ORDER BY e), '[]'::jsonb) FROM jsonb_array_elements(${stored} || ${incoming}) AS e)`;
 }
 
 // One statement again, hence one transaction: either all of the respondent goes or none of it.
@@ -227,5 +247,61 @@ export function countThemesStatement(filter: ExportFilter): Statement {
          ${where(conditions)}
          GROUP BY domain, lens, top_theme
          ORDER BY domain, lens, count(*) DESC, top_theme`;
+  return { sql, params };
+}
+
+/** Where the previous session-summary page ended: the start time as the database's text, and the id. */
+export type SessionCursor = ExportCursor;
+
+/**
+ * One keyset page of the per-session quality summary, on (started_at, id): the page of sessions
+ * first, then each one's answers through the session index, so a page costs the same however
+ * large the tables grow. Probe yield compares each follow-up with the answer it followed up,
+ * with the same rule as insight-store.rules.ts probeYield.
+ */
+export function sessionQualityPageStatement(filter: SessionFilter, cursor: SessionCursor | undefined, limit: number): Statement {
+  const params: unknown[] = [];
+  const conditions: string[] = [];
+  const add = (sql: (n: string) => string, value: unknown): void => {
+    params.push(value);
+    conditions.push(sql(`$${params.length}`));
+  };
+  if (filter.since !== undefined) add((p) => `started_at >= ${p}::timestamptz`, iso(filter.since));
+  if (filter.until !== undefined) add((p) => `started_at < ${p}::timestamptz`, iso(filter.until));
+  if (cursor !== undefined) {
+    params.push(cursor.at, cursor.id);
+    conditions.push(`(started_at, id) > ($${params.length - 1}::timestamptz, $${params.length})`);
+  }
+  params.push(limit);
+  const sql = `WITH page AS (
+      SELECT id, platform, locale, started_at, ended_at, last_phase, ended_reason, non_answers, misunderstandings,
+             questions_asked, probes_asked, started_at::text AS cursor_at
+      FROM sessions
+      ${where(conditions)}
+      ORDER BY started_at, id LIMIT $${params.length})
+    SELECT p.id, p.platform, p.locale, p.started_at, p.ended_at, p.last_phase, p.ended_reason, p.non_answers,
+           p.misunderstandings, p.questions_asked, p.cursor_at,
+           a.answers, a.words, a.bits_sum, a.bits_answers, a.probes_answered, a.answered,
+           y.more_words, y.new_theme,
+           (SELECT count(*) FROM (
+              SELECT jsonb_array_elements_text(p.probes_asked)
+              UNION
+              SELECT parent_answer_id FROM answers WHERE session_id = p.id AND parent_answer_id IS NOT NULL) AS f
+           ) AS probes_asked
+    FROM page AS p
+    CROSS JOIN LATERAL (
+      SELECT count(*) AS answers, COALESCE(sum(word_count), 0) AS words,
+             -- numeric: an exact sum of the stored two-decimal values, whatever order rows come in
+             COALESCE(sum(bits::numeric), 0) AS bits_sum, count(bits) AS bits_answers,
+             count(*) FILTER (WHERE parent_answer_id IS NOT NULL) AS probes_answered,
+             COALESCE(jsonb_agg(DISTINCT jsonb_build_array(domain, lens)) FILTER (WHERE parent_answer_id IS NULL), '[]'::jsonb) AS answered
+      FROM answers WHERE session_id = p.id) AS a
+    CROSS JOIN LATERAL (
+      SELECT count(*) FILTER (WHERE c.word_count > m.word_count) AS more_words,
+             count(*) FILTER (WHERE c.top_theme <> 'other' AND c.top_theme <> m.top_theme
+                                AND NOT m.themes @> jsonb_build_array(jsonb_build_object('id', c.top_theme))) AS new_theme
+      FROM answers AS c JOIN answers AS m ON m.id = c.parent_answer_id
+      WHERE c.session_id = p.id) AS y
+    ORDER BY p.started_at, p.id`;
   return { sql, params };
 }

@@ -2,8 +2,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../../../src/config/config';
-import type { AnswerRecord, InsightStore } from '../../../src/persistence/insight-store.port';
+import type { AnswerRecord, InsightStore, SessionQualityRecord } from '../../../src/persistence/insight-store.port';
 import { openMemoryStore } from '../../../src/persistence/memory/insight-store.memory';
+import { createInformativenessMeter } from '../../../src/quality/informativeness.meter';
 import { silentLogger } from '../../../src/logging/logger';
 import { buildDependencies, type Dependencies } from '../../../src/composition/dependencies';
 import { startServer, type RunningServer } from '../../../src/composition/http.server';
@@ -63,12 +64,31 @@ describe('administrator API on the embedded store', () => {
     expect(rows.find((r) => r.parentAnswerId !== null)?.parentAnswerId).toBe(rows[0]!.id);
   });
 
+  it('exports each answer’s informativeness and whether it answered a follow-up', async () => {
+    const rows = (await (await fetch(`${server.url}/api/v1/answers/export`, { headers: auth })).text())
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as AnswerRecord);
+    expect(rows.map((r) => r.isProbe)).toEqual(rows.map((r) => r.parentAnswerId !== null));
+    expect(rows.filter((r) => r.isProbe)).toHaveLength(1);
+    // Measured on the text as stored (redacted), by the meter over the committed table.
+    const meter = createInformativenessMeter();
+    for (const row of rows) {
+      expect(row.bits).toBeGreaterThan(0);
+      expect(row.bits).toBe(meter.bits(row.text!));
+    }
+  });
+
   it('exports CSV with a header, quoting and formula cells neutralised', async () => {
     const res = await fetch(`${server.url}/api/v1/answers/export?format=csv&domain=money`, { headers: auth });
     expect(res.status).toBe(200);
     const lines = (await res.text()).trim().split('\r\n');
-    expect(lines[0]).toBe('id,respondentId,sessionId,platform,locale,domain,lens,questionId,parentAnswerId,text,topTheme,themes,sentiment,wordCount,redactions,createdAt');
+    expect(lines[0]).toBe(
+      'id,respondentId,sessionId,platform,locale,domain,lens,questionId,parentAnswerId,text,topTheme,themes,sentiment,wordCount,redactions,createdAt,isProbe,bits',
+    );
     expect(lines).toHaveLength(4);
+    expect(lines.slice(1).map((l) => l.split(',').at(-2)).sort()).toEqual(['false', 'false', 'true']);
+    for (const line of lines.slice(1)) expect(Number(line.split(',').at(-1))).toBeGreaterThan(0);
     expect(lines.some((l) => l.includes(`"'=HYPERLINK(""http://evil"") paying off debt"`))).toBe(true);
   });
 
@@ -80,6 +100,66 @@ describe('administrator API on the embedded store', () => {
     expect(body.error.message).toMatch(/format/);
     const unknown = await fetch(`${server.url}/api/v1/answers/export?colour=red`, { headers: auth });
     expect(unknown.status).toBe(400);
+  });
+
+  it('streams the per-session quality summary as JSON lines, one session per line', async () => {
+    const res = await fetch(`${server.url}/api/v1/sessions/quality?format=jsonl`, { headers: auth });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/application\/x-ndjson/);
+    expect(res.headers.get('content-disposition')).toBe('attachment; filename="sessions-quality.jsonl"');
+    const sessions = (await res.text()).trim().split('\n').map((l) => JSON.parse(l) as SessionQualityRecord);
+    expect(sessions).toHaveLength(2);
+    const answers = (await (await fetch(`${server.url}/api/v1/answers/export`, { headers: auth })).text())
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as AnswerRecord);
+    const aliceSession = answers.find((a) => a.isProbe)!.sessionId;
+    const alice = sessions.find((s) => s.sessionId === aliceSession)!;
+    const aliceAnswers = answers.filter((a) => a.sessionId === aliceSession);
+    expect(alice).toMatchObject({
+      platform: 'alexa',
+      locale: 'en-US',
+      endedAt: null,
+      answers: 2,
+      probesAsked: 1,
+      probesAnswered: 1,
+      totalBits: Math.round(aliceAnswers.reduce((sum, a) => sum + a.bits!, 0) * 100) / 100,
+      nonAnswers: 0,
+      misunderstandings: 0,
+      domainsCompleted: 0,
+    });
+    // After the follow-up the interview asked the next question, and that is where alice left.
+    expect(alice.lastPhase).toBe('question');
+    expect(alice.domains).toEqual([{ domain: 'money', asked: 2, answered: 1, completed: false }]);
+    // Pseudonymous session ids and measures only: nothing anyone said, no respondent id.
+    const body = JSON.stringify(sessions);
+    expect(body).not.toMatch(/house|debt|\[EMAIL\]|respondent/i);
+  });
+
+  it('exports the session summary as CSV and filters it by start time', async () => {
+    const res = await fetch(`${server.url}/api/v1/sessions/quality?format=csv`, { headers: auth });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/text\/csv/);
+    const lines = (await res.text()).trim().split('\r\n');
+    expect(lines[0]).toBe(
+      'sessionId,platform,locale,startedAt,endedAt,endedReason,lastPhase,answers,probesAsked,probesAnswered,probesYieldingMoreWords,' +
+        'probesYieldingNewTheme,wordsPerAnswer,bitsPerAnswer,totalBits,nonAnswers,misunderstandings,domainsCompleted,domains',
+    );
+    expect(lines).toHaveLength(3);
+    expect(lines.map((l) => l.split(',').at(-1)).slice(1).sort()).toEqual(['money:1/1', 'money:1/2']);
+    const later = await fetch(`${server.url}/api/v1/sessions/quality?since=2999-01-01T00:00:00Z`, { headers: auth });
+    expect(await later.text()).toBe('');
+    const earlier = await fetch(`${server.url}/api/v1/sessions/quality?until=2000-01-01T00:00:00Z&format=csv`, { headers: auth });
+    expect((await earlier.text()).trim().split('\r\n')).toHaveLength(1);
+  });
+
+  it('guards the session summary with the admin key and validates its query', async () => {
+    expect((await fetch(`${server.url}/api/v1/sessions/quality`)).status).toBe(401);
+    for (const query of ['format=xml', 'since=yesterday', 'domain=money']) {
+      const res = await fetch(`${server.url}/api/v1/sessions/quality?${query}`, { headers: auth });
+      expect({ query, status: res.status }).toEqual({ query, status: 400 });
+      expect(((await res.json()) as { error: { code: string } }).error.code).toBe('BAD_REQUEST');
+    }
   });
 
   it('erases a respondent completely and leaves others', async () => {
@@ -127,7 +207,7 @@ describe('export memory', () => {
     const template: AnswerRecord = {
       id: '', respondentId: 'r'.repeat(32), sessionId: 's'.repeat(32), platform: 'alexa', locale: 'en-US', domain: 'money', lens: 'dream',
       questionId: 'money.dream', parentAnswerId: null, text: 'x'.repeat(200), themes: [{ id: 'home', score: 1 }], topTheme: 'home',
-      sentiment: 0, wordCount: 1, redactions: [], createdAt: new Date(0),
+      sentiment: 0, wordCount: 1, bits: 20, isProbe: false, redactions: [], createdAt: new Date(0),
     };
     // A million-row store that is never materialised: the route must iterate it lazily.
     store.exportAnswers = async function* () {

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { openEmbeddedStore } from '../../../src/persistence/pglite/insight-store.pglite';
 import type { SqlInsightStore } from '../../../src/persistence/sql/insight-store.sql';
 import { turn } from '../../support/insight-store.builders';
-import { describeInsightStoreContract, migrationVersions } from '../../support/insight-store.contract';
+import { describeInsightStoreContract, expectUpgradeFromInitialSchema, migrationVersions } from '../../support/insight-store.contract';
 
 const PROJECT_ROOT = path.resolve(__dirname, '..', '..', '..');
 const OPEN_FIXTURE = path.join(__dirname, 'fixtures', 'open-embedded.fixture.ts');
@@ -47,11 +47,16 @@ describe('embedded store', () => {
     const dataDir = path.join(root, 'brand-new', 'nested');
     const store = await openEmbeddedStore({ dataDir });
     try {
-      expect(await migrationVersions(store.executor)).toEqual([1]);
+      expect(await migrationVersions(store.executor)).toEqual([1, 2]);
       expect(fs.existsSync(path.join(dataDir, 'pglite', 'PG_VERSION'))).toBe(true);
     } finally {
       await store.close();
     }
+  }, SLOW);
+
+  test('a data directory created before the quality measures upgrades in place', async () => {
+    const dataDir = path.join(root, 'before-quality');
+    await expectUpgradeFromInitialSchema((migrationsDir) => openEmbeddedStore({ dataDir, migrationsDir }));
   }, SLOW);
 
   test('refuses a second open of the same directory in this process, and allows it after close', async () => {

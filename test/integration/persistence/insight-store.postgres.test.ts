@@ -3,7 +3,7 @@ import { Client } from 'pg';
 import { openPostgresStore } from '../../../src/persistence/postgres/insight-store.postgres';
 import type { SqlInsightStore } from '../../../src/persistence/sql/insight-store.sql';
 import { turn } from '../../support/insight-store.builders';
-import { describeInsightStoreContract, migrationVersions } from '../../support/insight-store.contract';
+import { describeInsightStoreContract, expectUpgradeFromInitialSchema, migrationVersions } from '../../support/insight-store.contract';
 
 const DATABASE_URL = process.env.DATABASE_URL?.trim() || undefined;
 const SKIPPED = 'PostgreSQL suite skipped: set DATABASE_URL';
@@ -119,9 +119,18 @@ if (DATABASE_URL === undefined) {
       const schema = newSchema();
       const stores = await Promise.all([1, 2, 3].map(() => openPostgresStore({ databaseUrl, schema })));
       try {
-        for (const store of stores) expect(await migrationVersions(store.executor)).toEqual([1]);
+        for (const store of stores) expect(await migrationVersions(store.executor)).toEqual([1, 2]);
       } finally {
         for (const store of stores) await store.close();
+        await dropSchema(schema);
+      }
+    });
+
+    test('a schema created before the quality measures upgrades in place', async () => {
+      const schema = newSchema();
+      try {
+        await expectUpgradeFromInitialSchema((migrationsDir) => openPostgresStore({ databaseUrl, schema, migrationsDir }));
+      } finally {
         await dropSchema(schema);
       }
     });

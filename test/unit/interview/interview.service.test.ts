@@ -12,6 +12,8 @@ import { HOME_PARTNERS, TO_PARTNER_OFFER } from './partner-offer.fixtures';
 import { silentLogger } from '../../../src/logging/logger';
 import { createPseudonymizer } from '../../../src/privacy/respondent.pseudonymizer';
 import { createPiiRedactor } from '../../../src/privacy/pii.redactor';
+import { createInformativenessMeter } from '../../../src/quality/informativeness.meter';
+import type { SessionQualityRecord } from '../../../src/persistence/insight-store.port';
 
 /** A real memory store whose writes can be made to fail, as a database outage would. */
 function flakyStore(): InsightStore & { failing: boolean } {
@@ -40,6 +42,24 @@ async function talk(service: InterviewService, actions: CustomerAction[], user =
   return outs;
 }
 
+async function summaries(store: InsightStore): Promise<SessionQualityRecord[]> {
+  const out: SessionQualityRecord[] = [];
+  for await (const s of store.sessionQuality()) out.push(s);
+  return out;
+}
+
+/** A store that records every write it is given, over a real memory store. */
+function recordingStore(): InsightStore & { writes: TurnWrite[] } {
+  const inner = openMemoryStore();
+  const store = Object.create(inner) as InsightStore & { writes: TurnWrite[] };
+  store.writes = [];
+  store.writeTurn = async (w) => {
+    store.writes.push(w);
+    return inner.writeTurn(w);
+  };
+  return store;
+}
+
 describe('InterviewService', () => {
   it('stores redacted answers under a pseudonymous id, never the raw platform id', async () => {
     const { service, store } = buildService();
@@ -54,6 +74,104 @@ describe('InterviewService', () => {
     expect(answers[0]!.wordCount).toBe(7);
     expect(answers[0]!.respondentId).toBe(createPseudonymizer(TEST_SECRET)('alexa', 'amzn1.ask.account.RAW'));
     expect(JSON.stringify(answers)).not.toContain('amzn1.ask.account.RAW');
+  });
+
+  it('stores each answer’s bits, measured on the redacted text, and marks the follow-up answer as a probe', async () => {
+    const { service, store } = buildService();
+    await talk(service, [
+      { type: 'launch' },
+      { type: 'choose-domain', domain: 'money' },
+      { type: 'answer', text: 'buying a house, mail me at someone@example.com' },
+      { type: 'answer', text: 'with a big garden for the kids to play in and a shed' },
+    ]);
+    const answers = [];
+    for await (const a of store.exportAnswers()) answers.push(a);
+    expect(answers.map((a) => a.isProbe)).toEqual([false, true]);
+    const meter = createInformativenessMeter();
+    expect(answers[0]!.text).toContain('[EMAIL]');
+    // The placeholder counts nothing: the stored bits are those of the words around it.
+    expect(answers[0]!.bits).toBe(meter.bits('buying a house, mail me at'));
+    expect(answers[1]!.bits).toBe(meter.bits('with a big garden for the kids to play in and a shed'));
+  });
+
+  it('keeps the answer, unmeasured, when the informativeness table cannot be read, and says so in the log by code only', async () => {
+    const lines: string[] = [];
+    const store = openMemoryStore();
+    const service = new InterviewService({
+      engine: buildService().engine,
+      store,
+      redactor: createPiiRedactor(),
+      pseudonymize: createPseudonymizer(TEST_SECRET),
+      logger: createLogger('debug', (line) => lines.push(line)),
+      informativeness: {
+        bits: () => {
+          throw new AppError('CONTENT_INVALID', 'content/quality/word-surprisal.json: missing');
+        },
+      },
+    });
+    const outs = await talk(service, [{ type: 'launch' }, { type: 'choose-domain', domain: 'food' }, { type: 'answer', text: 'eating more vegetables' }]);
+    expect(outs[2]!.speech).not.toMatch(/couldn't save/);
+    const answers = [];
+    for await (const a of store.exportAnswers()) answers.push(a);
+    expect(answers.map((a) => [a.text, a.bits])).toEqual([['eating more vegetables', null]]);
+    const failure = lines.map((l) => JSON.parse(l) as Record<string, unknown>).find((l) => l.event === 'quality-measure-failed');
+    expect(failure).toMatchObject({ level: 'error', code: 'CONTENT_INVALID' });
+  });
+
+  it('logs how long the informativeness table took to load, once, on the first answer', async () => {
+    const lines: string[] = [];
+    const service = new InterviewService({
+      engine: buildService().engine,
+      store: openMemoryStore(),
+      redactor: createPiiRedactor(),
+      pseudonymize: createPseudonymizer(TEST_SECRET),
+      logger: createLogger('debug', (line) => lines.push(line)),
+    });
+    const loaded = (): Record<string, unknown>[] =>
+      lines.map((l) => JSON.parse(l) as Record<string, unknown>).filter((l) => l.event === 'quality-table-loaded');
+    await talk(service, [{ type: 'launch' }, { type: 'choose-domain', domain: 'money' }]);
+    expect(loaded()).toEqual([]);
+    await talk(service, [{ type: 'launch' }, { type: 'choose-domain', domain: 'money' }, { type: 'answer', text: 'a house' }, { type: 'answer', text: 'by the sea' }], 'user-2');
+    expect(loaded()).toEqual([expect.objectContaining({ count: 20_000, durationMs: expect.any(Number) })]);
+  });
+
+  it('summarises the session: non-answers, follow-ups, and the phase the customer left from', async () => {
+    const { service, store } = buildService();
+    await talk(service, [
+      { type: 'launch' },
+      { type: 'choose-domain', domain: 'money' },
+      { type: 'answer', text: 'dunno' },
+      { type: 'answer', text: 'buying a house' },
+      { type: 'answer', text: 'with a big garden for the kids to play in and a shed' },
+      { type: 'stop' },
+    ]);
+    const [session] = await summaries(store);
+    expect(session).toMatchObject({
+      endedReason: 'stopped',
+      // Where they were when they said stop, not "ended".
+      lastPhase: 'question',
+      answers: 2,
+      nonAnswers: 1,
+      probesAsked: 1,
+      probesAnswered: 1,
+      probesYieldingMoreWords: 1,
+      domains: [{ domain: 'money', asked: 2, answered: 1, completed: false }],
+      domainsCompleted: 0,
+    });
+    expect(session!.totalBits).toBeGreaterThan(0);
+  });
+
+  it('keeps where an abandoned session was, though it never sends a last turn', async () => {
+    const store = recordingStore();
+    const { service } = buildService(store);
+    const outs = await talk(service, [{ type: 'launch' }, { type: 'choose-domain', domain: 'food' }, { type: 'answer', text: 'dunno' }]);
+    // The non-answer stores nothing, but the turn that counted it is still written.
+    expect(outs[2]!.effects).toEqual([]);
+    expect(await summaries(store)).toEqual([expect.objectContaining({ endedAt: null, endedReason: null, lastPhase: 'question', nonAnswers: 1, answers: 0 })]);
+    // A help turn moves none of the measures, so it costs no write.
+    const writes = store.writes.length;
+    await service.handle({ platform: 'alexa', platformUserId: 'user-1', platformSessionId: 'user-1-session', locale: 'en-US', action: { type: 'help' }, state: outs[2]!.state });
+    expect(store.writes).toHaveLength(writes);
   });
 
   it('tells the customer when an answer could not be kept, and the session goes on', async () => {

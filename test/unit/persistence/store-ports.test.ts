@@ -15,9 +15,9 @@ import type { InsightQueries } from '../../../src/review/insight-query.port';
 type MethodsOf<T> = Record<keyof T, true>;
 
 const TURN_STORE: MethodsOf<TurnStore> = { writeTurn: true, loadRespondent: true, eraseRespondent: true };
-const ADMIN_STORE: MethodsOf<AdminStore> = { eraseRespondent: true, exportAnswers: true };
+const ADMIN_STORE: MethodsOf<AdminStore> = { eraseRespondent: true, exportAnswers: true, sessionQuality: true };
 const RETENTION_STORE: MethodsOf<RetentionStore> = { purgeTextBefore: true };
-const INSIGHT_QUERIES: MethodsOf<InsightQueries> = { countThemes: true };
+const INSIGHT_QUERIES: MethodsOf<InsightQueries> = { countThemes: true, sessionQuality: true };
 const STORE_LIFECYCLE: MethodsOf<StoreLifecycle> = { ping: true, close: true };
 const INSIGHT_STORE: MethodsOf<InsightStore> = {
   writeTurn: true,
@@ -26,6 +26,7 @@ const INSIGHT_STORE: MethodsOf<InsightStore> = {
   purgeTextBefore: true,
   exportAnswers: true,
   countThemes: true,
+  sessionQuality: true,
   ping: true,
   close: true,
 };
@@ -52,6 +53,8 @@ describe('storage ports', () => {
     expect(holders('eraseRespondent')).toEqual(['TURN_STORE', 'ADMIN_STORE']);
     expect(holders('exportAnswers')).toEqual(['ADMIN_STORE']);
     expect(holders('loadRespondent')).toEqual(['TURN_STORE']);
+    // The quality summary is aggregates only: review and the admin export, never the turn service.
+    expect(holders('sessionQuality')).toEqual(['ADMIN_STORE', 'INSIGHT_QUERIES']);
   });
 
   test.each([
