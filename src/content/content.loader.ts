@@ -3,12 +3,16 @@ import path from 'node:path';
 import { AppError } from '../errors/app-error';
 import { CommonContentSchema, DomainContentSchema, type CommonContent, type DomainContent } from './content.schema';
 import { readValidatedJson } from './validated-json.reader';
+import { loadNonAnswerDetector, nonAnswerCuesFile } from '../listening/non-answer-cues.loader';
+import type { NonAnswerDetector } from '../listening/non-answer.detector';
 
 /** All wording for one locale: the shared phrases and one entry per domain, in a stable order. */
 export interface LocaleContent {
   locale: string;
   common: CommonContent;
   domains: DomainContent[];
+  /** What tells a non-answer ("dunno", "play some music") from an answer in this locale (content/listening/). */
+  nonAnswers: NonAnswerDetector;
 }
 
 export interface ContentCatalog {
@@ -18,7 +22,8 @@ export interface ContentCatalog {
 }
 
 /**
- * Reads content/<locale>/common.json and content/<locale>/domains/*.json. Validation happens here,
+ * Reads content/<locale>/common.json, content/<locale>/domains/*.json and the non-answer cues in
+ * content/listening/ (per language, or per locale where one needs its own). Validation happens here,
  * at start-up, so a writer's typo fails the deploy with the file and field named instead of
  * surfacing as a broken sentence in front of a customer.
  */
@@ -27,13 +32,24 @@ export function loadContent(contentDir: string): ContentCatalog {
     throw new AppError('CONTENT_INVALID', `Content folder not found: ${contentDir}`);
   }
   const byLocale = new Map<string, LocaleContent>();
+  // Locales of one language share a cue file; it is read and compiled once.
+  const detectors = new Map<string, NonAnswerDetector>();
+  const nonAnswersFor = (locale: string): NonAnswerDetector => {
+    const file = nonAnswerCuesFile(path.join(contentDir, 'listening'), locale);
+    let detector = detectors.get(file);
+    if (!detector) {
+      detector = loadNonAnswerDetector(file);
+      detectors.set(file, detector);
+    }
+    return detector;
+  };
   const localeDirs = fs
     .readdirSync(contentDir, { withFileTypes: true })
     .filter((entry) => entry.isDirectory() && /^[a-z]{2}-[A-Z]{2}$/.test(entry.name))
     .map((entry) => entry.name)
     .sort();
   for (const locale of localeDirs) {
-    byLocale.set(locale, loadLocale(path.join(contentDir, locale), locale));
+    byLocale.set(locale, { ...loadLocale(path.join(contentDir, locale), locale), nonAnswers: nonAnswersFor(locale) });
   }
   if (byLocale.size === 0) {
     throw new AppError('CONTENT_INVALID', `No locale folders (such as en-US) in ${contentDir}`);
@@ -54,7 +70,7 @@ export function loadContent(contentDir: string): ContentCatalog {
   };
 }
 
-function loadLocale(dir: string, locale: string): LocaleContent {
+function loadLocale(dir: string, locale: string): Omit<LocaleContent, 'nonAnswers'> {
   const commonFile = path.join(dir, 'common.json');
   const common = readValidatedJson(commonFile, CommonContentSchema);
   if (common.locale !== locale) {

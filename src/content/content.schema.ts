@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { NON_ANSWER_KINDS, type NonAnswerKind } from '../listening/non-answer-cues.schema';
 
 /**
  * Interview wording is data so that writers can change it and a company can add a locale or a
@@ -9,6 +10,13 @@ const text = z.string().trim().min(1);
 const variants = z.array(text).min(1);
 /** Something the engine asks: what to say, and the shorter reprompt for when the customer is silent. */
 const prompt = z.object({ prompt: variants, reprompt: text }).strict();
+
+/** Verbs that would have to agree with the theme label if they followed it. */
+const AGREEING_VERB = /\{theme\}\s+(is|are|was|were|has|have|matters?|means?|seems?|sounds?|feels?|weighs?|does|do)\b/i;
+const AGREEMENT_MESSAGE = 'a verb follows {theme}; theme labels are singular or plural, so rephrase with {theme} as the object';
+function agreementFree(templates: string[]): boolean {
+  return templates.every((t) => !AGREEING_VERB.test(t));
+}
 
 const crisisPattern = z.string().refine(
   (source) => {
@@ -28,14 +36,29 @@ export const CommonContentSchema = z
     welcome: z.object({ new: variants, returning: variants }).strict(),
     /** What is stored and why; must be said to first-time users. */
     notice: text,
-    chooseDomain: prompt.extend({ clarify: text }).strict(),
+    /** `clarify` is followed by the reprompt, which names the choices: it must not name them too. */
+    chooseDomain: prompt.extend({ clarify: text.refine((t) => !t.includes('{choices}'), { message: 'must not list {choices}; the reprompt after it does' }) }).strict(),
     resumeOffer: prompt,
     domainIntro: variants,
-    acknowledge: z.object({ theme: variants, other: variants }).strict(),
+    /** `theme` templates name the theme as an object ("you care about {theme}"): labels are singular or plural, so no verb may agree with them. */
+    acknowledge: z.object({ theme: variants.refine(agreementFree, { message: AGREEMENT_MESSAGE }), other: variants, noConcern: variants }).strict(),
     probeThanks: variants,
     skipped: variants,
     tooShort: variants,
-    nextDomain: prompt.extend({ whichOne: prompt }).strict(),
+    /** Replies to an answer that carries nothing: a gentle line by kind, the question again in other words, then moving on. */
+    nonAnswer: z
+      .object({
+        lead: z.object(Object.fromEntries(NON_ANSWER_KINDS.map((kind) => [kind, variants])) as Record<NonAnswerKind, typeof variants>).strict(),
+        /** Said just before the question is asked again in other words. */
+        reask: variants,
+        /** Said when a question is left after a second non-answer in a row. */
+        moveOn: variants,
+        /** How to stop or change area, said with every non-answer reply. */
+        howToStop: text,
+      })
+      .strict(),
+    /** `covered`: an area whose questions are all answered was picked again; `offer`: "carry on" after an area, proposing the next. */
+    nextDomain: prompt.extend({ whichOne: prompt, covered: prompt, offer: prompt }).strict(),
     allDomainsDone: text,
     help: z
       .object({
@@ -66,7 +89,10 @@ export const CommonContentSchema = z
     startOver: text,
     partner: z
       .object({
+        /** `{description}` is the partner's own description, as one clause (its full stop dropped). */
         offer: prompt,
+        /** The answer to "who are they?" at an offer. */
+        about: text,
         sent: text,
         declined: text,
         share: prompt,

@@ -45,6 +45,8 @@ export type CustomerAction =
   | { type: 'stop' }
   | { type: 'delete-data' }
   | { type: 'what-do-you-know' }
+  /** "Who are they?", "tell me more": what the partner on offer does. */
+  | { type: 'ask-about-partner' }
   | { type: 'unknown'; text?: string }
   /** The platform closed the session (timeout, user left, error). Nothing is spoken. */
   | { type: 'session-ended'; reason?: string };
@@ -72,6 +74,10 @@ export type PromptRef =
   /** "Which one?" after a yes to another area. */
   | { key: 'which-domain'; variant: number }
   | { key: 'next-domain'; domain: string; variant: number }
+  /** An area whose questions were all answered was picked again: say so and ask for another. */
+  | { key: 'domain-covered'; domain: string; variant: number }
+  /** "Carry on" once an area is finished: the next open area is proposed. */
+  | { key: 'offer-domain'; domain: string; variant: number }
   | { key: 'resume-offer'; domain: string; variant: number }
   | { key: 'question'; domain: string; lens: Lens; variant: number }
   /** A follow-up chosen by the answer's theme, else by lens, else the domain's default (neither set). */
@@ -84,6 +90,17 @@ export type PromptRef =
 export interface ClosingNote {
   id: 'partner.closingNote';
   partnerId: string;
+}
+
+/**
+ * How the interview is going, counted over the session for the interview-quality measures the
+ * service stores. Totals, unlike `misunderstandings` in the state, which counts those in a row.
+ */
+export interface SessionQuality {
+  /** Replies that carried nothing (see src/listening/): "dunno", "pass", "play some music". */
+  nonAnswers: number;
+  /** Turns the interview did not understand. */
+  misunderstandings: number;
 }
 
 /** Serialisable conversation state; adapters carry it between turns (session attributes, output context). */
@@ -104,7 +121,15 @@ export interface ConversationState {
   usedVariants: string[];
   domainsDone: string[];
   misunderstandings: number;
+  /** Non-answers in a row to the question pending now: the first is asked again in other words, the second moves on. */
+  nonAnswersInRow: number;
+  quality: SessionQuality;
   turn: number;
+  /**
+   * Lenses answered per domain (a skipped question is not answered), so coming back to an area
+   * asks only what is still open. Seeded from a returning customer's resume point.
+   */
+  answeredLenses: Record<string, Lens[]>;
   /** Themes heard this session per domain, for acknowledgement and "what do you know about me". */
   sessionThemes: Record<string, string[]>;
   offeredPartners: string[];
@@ -202,6 +227,8 @@ export type ReplyKind =
   | 'domain-prompt'
   | 'clarify'
   | 'question'
+  /** An answer that carried nothing, answered gently and asked again in other words. */
+  | 'non-answer'
   | 'probe'
   | 'help'
   | 'repeat'

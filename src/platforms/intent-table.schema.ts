@@ -24,6 +24,7 @@ export const INTENT_ACTIONS = [
   'stop',
   'delete-data',
   'what-do-you-know',
+  'ask-about-partner',
   'unknown',
 ] as const satisfies readonly CustomerAction['type'][];
 export type IntentAction = (typeof INTENT_ACTIONS)[number];

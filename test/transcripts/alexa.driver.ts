@@ -17,6 +17,7 @@ const SPOKEN: Partial<Record<TranscriptStep['as'], string>> = {
   resume: 'carry on',
   'delete-data': 'delete my answers',
   'what-do-you-know': 'what do you know about me',
+  'ask-about-partner': 'who are they',
 };
 
 type SkillReply = {

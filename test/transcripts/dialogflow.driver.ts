@@ -21,6 +21,7 @@ const INTENT_FOR: Partial<Record<StepAction, string>> = {
   resume: 'ResumeIntent',
   'delete-data': 'DeleteMyDataIntent',
   'what-do-you-know': 'WhatDoYouKnowIntent',
+  'ask-about-partner': 'WhoAreTheyIntent',
 };
 
 /** What a customer would type or say for each command. */
@@ -36,6 +37,7 @@ const SAID: Partial<Record<StepAction, string>> = {
   resume: 'carry on',
   'delete-data': 'delete my answers',
   'what-do-you-know': 'what do you know about me',
+  'ask-about-partner': 'who are they',
 };
 
 interface LiveContext {

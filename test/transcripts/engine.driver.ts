@@ -4,6 +4,8 @@ import { loadContent } from '../../src/content/content.loader';
 import { createPseudonymizer } from '../../src/privacy/respondent.pseudonymizer';
 import type { InsightStore } from '../../src/persistence/insight-store.port';
 import { openMemoryStore } from '../../src/persistence/memory/insight-store.memory';
+import { loadPartners } from '../../src/partners/partner.loader';
+import { createPartnerDirectory, type PartnerDirectory } from '../../src/partners/partner.matcher';
 import { InterviewEngine } from '../../src/interview/engine/interview.engine';
 import { InterviewService } from '../../src/interview/interview.service';
 import type { ConversationState, CustomerAction, Platform } from '../../src/interview/interview.types';
@@ -14,15 +16,24 @@ import type { TranscriptStep } from './transcripts';
 
 export const TEST_SECRET = 'transcript-test-secret-0123456789';
 export const CONTENT_DIR = path.resolve(__dirname, '..', '..', 'content');
+/**
+ * The partner services every channel offers in the transcripts (the Lambda gets it as
+ * PARTNERS_FILE): one food partner on a theme only the offer transcripts talk about, so the
+ * other scripts run as they would with no partners at all.
+ */
+export const TRANSCRIPT_PARTNERS_FILE = path.resolve(__dirname, 'partners.json');
 
 // Content and classifier are read-only once loaded, so one copy serves every service a test file
 // builds; loading and validating them per session was most of the unit project's time.
-let contentAndClassifier: { content: ReturnType<typeof loadContent>; classifier: ReturnType<typeof createThemeClassifier> } | undefined;
+let loaded: { content: ReturnType<typeof loadContent>; classifier: ReturnType<typeof createThemeClassifier>; partners: PartnerDirectory } | undefined;
 
-/** Real content, classifier and redactor; only the store is chosen by the caller. */
+/** Real content, classifier, redactor and the transcripts' partners; only the store is chosen by the caller. */
 export function buildService(store: InsightStore = openMemoryStore()): { service: InterviewService; store: InsightStore; engine: InterviewEngine } {
-  contentAndClassifier ??= { content: loadContent(CONTENT_DIR), classifier: createThemeClassifier() };
-  const engine = new InterviewEngine({ content: contentAndClassifier.content, classifier: contentAndClassifier.classifier });
+  if (!loaded) {
+    const classifier = createThemeClassifier();
+    loaded = { content: loadContent(CONTENT_DIR), classifier, partners: createPartnerDirectory(loadPartners(TRANSCRIPT_PARTNERS_FILE, classifier)) };
+  }
+  const engine = new InterviewEngine({ content: loaded.content, classifier: loaded.classifier, partners: loaded.partners });
   const service = new InterviewService({
     engine,
     store,

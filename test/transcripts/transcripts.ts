@@ -20,6 +20,8 @@ export type StepAction =
   | 'stop'
   | 'delete-data'
   | 'what-do-you-know'
+  /** "Who are they?" at a partner offer. */
+  | 'ask-about-partner'
   | 'unknown';
 
 export interface TranscriptStep {
@@ -60,6 +62,30 @@ function wholeDomain(domain: string, answers: [string, string, string, string, s
     { as: 'answer', say: answers[5], expect: 'next-domain' },
     { as: 'no', expect: 'goodbye', ends: true },
   ];
+}
+
+/**
+ * A question, a reply that carries nothing, the question again in other words, a second such
+ * reply, the next question, then a real answer: only that last one is stored.
+ */
+function nonAnswerTwice(name: string, domain: string, first: string, second: string, answer: string, locale?: string): Transcript {
+  return {
+    name,
+    locale,
+    storedAnswers: 1,
+    sessions: [
+      {
+        steps: [
+          launch,
+          { as: 'choose-domain', say: domain, expect: 'question' },
+          { as: 'answer', say: first, expect: 'non-answer' },
+          { as: 'answer', say: second, expect: 'question' },
+          { as: 'answer', say: answer, expect: 'probe' },
+          stop,
+        ],
+      },
+    ],
+  };
 }
 
 export const TRANSCRIPTS: Transcript[] = [
@@ -380,6 +406,115 @@ export const TRANSCRIPTS: Transcript[] = [
           { as: 'choose-domain', say: 'mobility', expect: 'question' },
           { as: 'yes', expect: 'clarify' },
           { as: 'stop', expect: 'goodbye', ends: true },
+        ],
+      },
+    ],
+  },
+  nonAnswerTwice('hesitating twice: asked again, then the next question', 'money', 'um', 'hmm', 'losing my job and not being able to pay the rent'),
+  nonAnswerTwice("not knowing twice: asked again, then the next question", 'getting around', 'dunno', 'no idea really', 'the trains are always late and it makes me late for work', 'en-GB'),
+  nonAnswerTwice('declining twice: asked again gently, then the next question', 'food', 'none of your business', 'prefer not to say', 'my son has a nut allergy and eating out is scary'),
+  nonAnswerTwice('asking why twice: told why, asked again, then the next question', 'money', 'why do you want to know', 'what do you mean', 'not having enough saved if something goes wrong'),
+  nonAnswerTwice('talking to the assistant twice: told what this is, then the next question', 'mobility', "what's the weather like tomorrow", 'play some music', 'getting knocked off my bike on the way to work'),
+  {
+    name: 'a non-answer to a follow-up: asked again, then the next question, the first answer kept',
+    storedAnswers: 1,
+    sessions: [
+      {
+        steps: [
+          launch,
+          { as: 'choose-domain', say: 'money', expect: 'question' },
+          { as: 'answer', say: 'owning my own flat one day', expect: 'probe' },
+          { as: 'answer', say: 'hmm not sure really', expect: 'non-answer' },
+          { as: 'answer', say: 'no idea', expect: 'question' },
+          stop,
+        ],
+      },
+    ],
+  },
+  {
+    name: 'non-answers are not misunderstandings: two of them do not end the session',
+    storedAnswers: 0,
+    sessions: [
+      {
+        steps: [
+          launch,
+          { as: 'choose-domain', say: 'food', expect: 'question' },
+          { as: 'unknown', expect: 'clarify' },
+          { as: 'answer', say: 'dunno', expect: 'non-answer' },
+          { as: 'unknown', expect: 'clarify' },
+          { as: 'answer', say: 'um no idea', expect: 'question' },
+          { as: 'unknown', expect: 'clarify' },
+          stop,
+        ],
+      },
+    ],
+  },
+  {
+    name: 'no worries about money is a real answer, kept and not dug into',
+    storedAnswers: 1,
+    sessions: [
+      {
+        steps: [
+          launch,
+          { as: 'choose-domain', say: 'money', expect: 'question' },
+          { as: 'skip', expect: 'question' },
+          { as: 'answer', say: "honestly i don't have any worries about money", expect: 'question' },
+          stop,
+        ],
+      },
+    ],
+  },
+  {
+    name: 'who are they at a partner offer: told, asked again, then yes',
+    storedAnswers: 1,
+    sessions: [
+      {
+        steps: [
+          launch,
+          { as: 'choose-domain', say: 'food', expect: 'question' },
+          { as: 'answer', say: 'food prices keep going up and the weekly shop costs a fortune', expect: 'probe' },
+          { as: 'skip', expect: 'question' },
+          { as: 'skip', expect: 'question' },
+          { as: 'skip', expect: 'partner-offer' },
+          { as: 'ask-about-partner', expect: 'partner-offer' },
+          { as: 'yes', expect: 'next-domain' },
+          { as: 'no', expect: 'goodbye', ends: true },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'carry on after an area is finished offers the next one',
+    storedAnswers: 0,
+    sessions: [
+      {
+        steps: [
+          launch,
+          { as: 'choose-domain', say: 'money', expect: 'question' },
+          { as: 'skip', expect: 'question' },
+          { as: 'skip', expect: 'question' },
+          { as: 'skip', expect: 'next-domain' },
+          { as: 'resume', expect: 'next-domain' },
+          { as: 'yes', expect: 'question' },
+          stop,
+        ],
+      },
+    ],
+  },
+  {
+    name: 'coming back to an area picks up at the question not yet answered',
+    storedAnswers: 3,
+    sessions: [
+      {
+        steps: [
+          launch,
+          { as: 'choose-domain', say: 'money', expect: 'question' },
+          { as: 'answer', say: 'buying a little house by the sea', expect: 'probe' },
+          { as: 'answer', say: 'we could finally stop renting', expect: 'question' },
+          { as: 'change-domain', say: 'food', expect: 'question' },
+          { as: 'answer', say: 'cooking proper meals from scratch every night', expect: 'probe' },
+          { as: 'change-domain', say: 'money', expect: 'question' },
+          stop,
         ],
       },
     ],

@@ -1,5 +1,8 @@
+import { NO_CONCERN_THEME_ID, OTHER_THEME_ID } from '../../classifier/theme.contract';
 import type { DomainContent } from '../../content/content.schema';
+import type { PartnerService } from '../../partners/partner.matcher';
 import { LENSES, type AnswerEffect, type CustomerAction, type Lens, type ReplyKind } from '../interview.types';
+import { partnerValues } from './prompt.catalog';
 import type { TurnContext } from './turn.context';
 
 /**
@@ -16,10 +19,16 @@ export function askDomain(ctx: TurnContext): void {
   ctx.ask('domain-prompt', { key: 'choose-domain' });
 }
 
-export function startDomain(ctx: TurnContext, domain: DomainContent, lensIndex: number): void {
+/**
+ * Starts an area at its first question not yet answered, from `from` on (a resume point) and else
+ * from the start; an area with every question answered is not asked again.
+ */
+export function startDomain(ctx: TurnContext, domain: DomainContent, from = 0): void {
   ctx.state.misunderstandings = 0;
+  const lensIndex = ctx.openLens(domain.id, from) ?? ctx.openLens(domain.id, 0);
+  if (lensIndex === undefined) return domainCovered(ctx, domain);
   ctx.state.domain = domain.id;
-  ctx.state.lensIndex = Math.min(Math.max(lensIndex, 0), LENSES.length - 1);
+  ctx.state.lensIndex = lensIndex;
   ctx.say(ctx.fill(ctx.pick('domainIntro', ctx.common.domainIntro), { domain: domain.name }));
   askQuestion(ctx, domain);
 }
@@ -28,15 +37,46 @@ export function askQuestion(ctx: TurnContext, domain: DomainContent): void {
   const lens = ctx.currentLens();
   ctx.state.phase = 'question';
   ctx.state.probeParentId = undefined;
+  ctx.state.nonAnswersInRow = 0;
   ctx.saveResume(ctx.state.lensIndex);
   ctx.ask('question', { key: 'question', domain: domain.id, lens });
 }
 
+/** On to the next question of the area not yet answered, or, after the last, the area's close. */
 export function advanceLens(ctx: TurnContext, domain: DomainContent): void {
-  ctx.state.lensIndex += 1;
   ctx.state.probeParentId = undefined;
-  if (ctx.state.lensIndex < LENSES.length) return askQuestion(ctx, domain);
+  const next = ctx.openLens(domain.id, ctx.state.lensIndex + 1);
+  if (next !== undefined) {
+    ctx.state.lensIndex = next;
+    return askQuestion(ctx, domain);
+  }
+  ctx.state.lensIndex = LENSES.length;
   return finishDomain(ctx, domain);
+}
+
+/** An area picked again after every question in it was answered: say so and ask for another. */
+function domainCovered(ctx: TurnContext, domain: DomainContent): void {
+  const { state } = ctx;
+  if (!state.domainsDone.includes(domain.id)) state.domainsDone.push(domain.id);
+  state.phase = 'next-domain';
+  if (ctx.remainingDomains().length === 0) {
+    ctx.say(ctx.common.allDomainsDone);
+    return goodbye(ctx);
+  }
+  ctx.ask('next-domain', { key: 'domain-covered', domain: domain.id });
+}
+
+/** "Carry on" with no question open: propose the next area with questions left, or close when none has. */
+export function offerNextDomain(ctx: TurnContext): void {
+  const { state } = ctx;
+  state.misunderstandings = 0;
+  const next = ctx.remainingDomains().find((d) => ctx.openLens(d.id) !== undefined);
+  if (!next) {
+    ctx.say(ctx.common.allDomainsDone);
+    return goodbye(ctx);
+  }
+  state.phase = 'next-domain';
+  ctx.ask('next-domain', { key: 'offer-domain', domain: next.id });
 }
 
 /** The area's questions are done: offer a partner that fits what was heard, else move on. */
@@ -84,6 +124,7 @@ export function repeatCurrent(ctx: TurnContext, kind: ReplyKind): void {
 export function misunderstood(ctx: TurnContext, hint?: string): void {
   const { state } = ctx;
   state.misunderstandings += 1;
+  state.quality.misunderstandings += 1;
   if (state.misunderstandings >= MAX_MISUNDERSTANDINGS) {
     ctx.say(ctx.common.tooManyMisunderstandings);
     ctx.reply.kind('goodbye').end();
@@ -108,7 +149,9 @@ export function goodbye(ctx: TurnContext): void {
 
 /** Keeps an answer as an effect and notes its top theme for acknowledgements, partner matching and summaries. */
 export function recordAnswer(ctx: TurnContext, domain: DomainContent, lens: Lens, questionId: string, parentAnswerId: string | null, text: string): AnswerEffect {
-  const classification = ctx.classifier.classify(domain.id, text);
+  ctx.state.nonAnswersInRow = 0;
+  // The question's lens tells the classifier what kind of answer it is reading.
+  const classification = ctx.classifier.classify(domain.id, text, { lens });
   const answer: AnswerEffect = {
     kind: 'answer',
     id: ctx.newId(),
@@ -122,11 +165,18 @@ export function recordAnswer(ctx: TurnContext, domain: DomainContent, lens: Lens
   };
   ctx.reply.effect(answer);
   const top = classification.themes[0]?.id;
-  if (top && top !== 'other') {
+  // "Nothing worries me there" is kept as an answer, but it is not a theme to offer a partner on or to list back.
+  if (top && top !== OTHER_THEME_ID && top !== NO_CONCERN_THEME_ID) {
     const heard = (ctx.state.sessionThemes[domain.id] ??= []);
     if (!heard.includes(top)) heard.push(top);
   }
   return answer;
+}
+
+/** Notes that a question of an area has its answer, so coming back to the area does not ask it again. */
+export function markAnswered(ctx: TurnContext, domain: DomainContent, lens: Lens): void {
+  const answered = (ctx.state.answeredLenses[domain.id] ??= []);
+  if (!answered.includes(lens)) answered.push(lens);
 }
 
 /** A question is identified by its domain and lens; the wording variant is not part of it. */
@@ -148,4 +198,12 @@ export function skip(ctx: TurnContext, domain: DomainContent): void {
   ctx.state.misunderstandings = 0;
   ctx.say(ctx.pick('skipped', ctx.common.skipped));
   advanceLens(ctx, domain);
+}
+
+/** "Who are they?" at an offer: the partner's name and what it does, then the same question again. */
+export function describePartner(ctx: TurnContext, partner: PartnerService): void {
+  ctx.state.misunderstandings = 0;
+  ctx.say(ctx.fill(ctx.common.partner.about, partnerValues(partner)));
+  const pending = ctx.state.pendingPrompt;
+  if (!(pending && ctx.reask('partner-offer', pending))) ctx.ask('partner-offer', { key: 'partner-offer', partnerId: partner.id });
 }

@@ -1,6 +1,6 @@
 import type { LocaleContent } from '../../content/content.loader';
 import type { DomainContent } from '../../content/content.schema';
-import type { PartnerDirectory } from '../../partners/partner.matcher';
+import type { PartnerDirectory, PartnerService } from '../../partners/partner.matcher';
 import type { Lens, PromptRef } from '../interview.types';
 
 type WithoutVariant<T> = T extends unknown ? Omit<T, 'variant'> : never;
@@ -38,6 +38,13 @@ export function wordingOf(request: PromptRequest, content: LocaleContent, partne
       if (!domain) return null;
       return { variantKey, variants: common.nextDomain.prompt, reprompt: common.nextDomain.reprompt, values: { domain: domain.name } };
     }
+    case 'domain-covered':
+    case 'offer-domain': {
+      const domain = domainById(content, request.domain);
+      if (!domain) return null;
+      const wording = request.key === 'domain-covered' ? common.nextDomain.covered : common.nextDomain.offer;
+      return { variantKey, variants: wording.prompt, reprompt: wording.reprompt, values: { domain: domain.name } };
+    }
     case 'resume-offer': {
       const domain = domainById(content, request.domain);
       if (!domain) return null;
@@ -60,7 +67,7 @@ export function wordingOf(request: PromptRequest, content: LocaleContent, partne
       const partner = partners.get(request.partnerId);
       if (!partner) return null;
       const wording = request.key === 'partner-offer' ? common.partner.offer : common.partner.share;
-      return { variantKey, variants: wording.prompt, reprompt: wording.reprompt, values: { partner: partner.name } };
+      return { variantKey, variants: wording.prompt, reprompt: wording.reprompt, values: partnerValues(partner) };
     }
     case 'confirm-delete':
       return { variantKey, variants: common.deleteConfirm.prompt, reprompt: common.deleteConfirm.reprompt };
@@ -80,6 +87,10 @@ export function variantKeyOf(request: PromptRequest): string {
       return 'whichOne';
     case 'next-domain':
       return 'nextDomain';
+    case 'domain-covered':
+      return 'domainCovered';
+    case 'offer-domain':
+      return 'offerDomain';
     case 'resume-offer':
       return 'resumeOffer';
     case 'question':
@@ -107,6 +118,23 @@ export function probeRequest(domain: DomainContent, lens: Lens, theme: string): 
   if (domain.probes.byTheme?.[theme]) return { key: 'probe', domain: domain.id, theme };
   if (domain.probes.byLens?.[lens]) return { key: 'probe', domain: domain.id, lens };
   return { key: 'probe', domain: domain.id };
+}
+
+/** What a partner's templates can say about it: its spoken name and what it does. */
+export function partnerValues(partner: PartnerService): Record<string, string> {
+  return { partner: partner.name, description: asClause(partner.description, partner.name) };
+}
+
+/**
+ * A partner's description ("Free mortgage advice from independent advisers.") as a clause that a
+ * template continues into one sentence: the closing full stop dropped and the capital lowered,
+ * unless the description starts with a name (an acronym, the partner's own name) that keeps it.
+ */
+export function asClause(description: string, name: string): string {
+  const text = description.trim().replace(/[.!\s]+$/, '');
+  const first = text.split(/\s/)[0] ?? '';
+  const keepsCapital = first.length > 1 && (first === first.toUpperCase() || name.split(/\s/)[0] === first);
+  return keepsCapital ? text : text.charAt(0).toLowerCase() + text.slice(1);
 }
 
 function domainById(content: LocaleContent, id: string): DomainContent | undefined {

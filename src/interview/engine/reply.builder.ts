@@ -20,6 +20,17 @@ export class ReplyBuilder {
     return this;
   }
 
+  /** Where the next spoken part will go, for `sayAt`. */
+  mark(): number {
+    return this.parts.length;
+  }
+
+  /** Adds a part at a mark taken earlier: for a line that belongs before what followed, once it is known the session goes on. */
+  sayAt(mark: number, part: string): this {
+    if (part.trim() !== '') this.parts.splice(Math.min(mark, this.parts.length), 0, part.trim());
+    return this;
+  }
+
   /** Forgets what was said so far (a one-shot launch re-greets before acting), keeping everything else. */
   clearSpeech(): this {
     this.parts.length = 0;

@@ -19,5 +19,7 @@ export function storeFailureReply(common: CommonContent, output: TurnOutput, pre
     return { ...output, state, card: undefined, askPermission: undefined, speech: `${common.storeFailed} ${output.reprompt ?? ''}`.trim() };
   }
   if (!effects.some((e) => e.kind === 'answer')) return output;
-  return { ...output, speech: `${common.storeFailed} ${output.speech}` };
+  // An answer that was not kept is not answered: coming back to the area asks it again.
+  const state = previous ? { ...output.state, answeredLenses: previous.answeredLenses } : output.state;
+  return { ...output, state, speech: `${common.storeFailed} ${output.speech}` };
 }

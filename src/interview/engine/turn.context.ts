@@ -87,15 +87,19 @@ export class TurnContext {
 
   // ---- prompts ----------------------------------------------------------------------------
 
-  /** Asks a prompt in a phrasing not yet used this session; it becomes what repeat and reprompts re-ask. */
-  ask(kind: ReplyKind, request: PromptRequest): void {
+  /**
+   * Asks a prompt in a phrasing not yet used this session; it becomes what repeat and reprompts
+   * re-ask. `avoid` is a phrasing not to use even when every one has been used (asking again "in
+   * other words" must not repeat the words just heard).
+   */
+  ask(kind: ReplyKind, request: PromptRequest, avoid?: number): void {
     let wording = wordingOf(request, this.content, this.partners);
     if (!wording) {
       // Only reachable when content or partners changed under a live session: asking for an area always works.
       request = { key: 'choose-domain' };
       wording = wordingOf(request, this.content, this.partners) as PromptWording;
     }
-    const variant = this.pickIndex(wording.variantKey, wording.variants.length);
+    const variant = this.pickIndex(wording.variantKey, wording.variants.length, avoid);
     const prompt = this.word(wording, wording.variants[variant] as string);
     this.say(prompt);
     this.reply.reprompt(wording.reprompt === undefined ? prompt : this.word(wording, wording.reprompt));
@@ -137,12 +141,13 @@ export class TurnContext {
     return variants[this.pickIndex(key, variants.length)] as string;
   }
 
-  private pickIndex(key: string, count: number): number {
+  private pickIndex(key: string, count: number, avoid?: number): number {
     const ids = Array.from({ length: count }, (_, i) => variantId(key, i));
-    let unused = ids.filter((id) => !this.state.usedVariants.includes(id));
+    const allowed = count > 1 && avoid !== undefined ? ids.filter((_, i) => i !== avoid) : ids;
+    let unused = allowed.filter((id) => !this.state.usedVariants.includes(id));
     if (unused.length === 0) {
       this.state.usedVariants = this.state.usedVariants.filter((id) => !ids.includes(id));
-      unused = ids;
+      unused = allowed;
     }
     const digest = createHash('sha1').update(`${this.who.sessionId}|${this.state.turn}|${key}`).digest();
     const chosen = unused[digest.readUInt32BE(0) % unused.length] as string;
@@ -173,6 +178,16 @@ export class TurnContext {
     const found = this.state.domain ? this.content.domains.find((d) => d.id === this.state.domain) : undefined;
     // State from an older content version may name a removed domain; fall back rather than fail.
     return found ?? (this.content.domains[0] as DomainContent);
+  }
+
+  /**
+   * The first lens of a domain at or after `from` that has not been answered this session (or
+   * before a returning customer's resume point); undefined when every one from there is answered.
+   */
+  openLens(domainId: string, from = 0): number | undefined {
+    const answered = this.state.answeredLenses[domainId] ?? [];
+    for (let i = Math.max(from, 0); i < LENSES.length; i += 1) if (!answered.includes(LENSES[i] as Lens)) return i;
+    return undefined;
   }
 
   remainingDomains(): DomainContent[] {

@@ -51,6 +51,24 @@ describe('parseConversationState', () => {
     expect(parseConversationState(value)).toBeNull();
   });
 
+  it('reads a version-2 state from before the listening counts with nothing counted and nothing answered yet', () => {
+    const { quality: _quality, nonAnswersInRow: _row, answeredLenses: _answered, ...older } = play([{ type: 'launch' }, { type: 'choose-domain', domain: 'money' }]);
+    const state = parseConversationState(JSON.parse(JSON.stringify(older)));
+    expect(state).toMatchObject({ quality: { nonAnswers: 0, misunderstandings: 0 }, nonAnswersInRow: 0, answeredLenses: {} });
+    // And the engine carries on from it, counting from there.
+    expect(engine.turn({ who, action: { type: 'answer', text: 'dunno' }, state }).state.quality.nonAnswers).toBe(1);
+  });
+
+  it('keeps the counts, what was answered and the new prompts through JSON', () => {
+    const state = play([{ type: 'launch' }, { type: 'choose-domain', domain: 'money' }, { type: 'answer', text: 'um' }, { type: 'answer', text: 'a house of our own' }, { type: 'unknown' }]);
+    expect(state).toMatchObject({ quality: { nonAnswers: 1, misunderstandings: 1 }, answeredLenses: { money: ['dream'] } });
+    expect(parseConversationState(JSON.parse(JSON.stringify(state)))).toEqual(state);
+    for (const pendingPrompt of [{ key: 'domain-covered', domain: 'money', variant: 0 }, { key: 'offer-domain', domain: 'food', variant: 1 }]) {
+      expect(parseConversationState({ ...state, phase: 'next-domain', pendingPrompt })?.pendingPrompt).toEqual(pendingPrompt);
+    }
+    expect(parseConversationState({ ...state, answeredLenses: { money: ['hope'] } })).toBeNull();
+  });
+
   describe('a version-1 state from a session in flight', () => {
     it('becomes version 2 with the pending prompt as a reference, and no sentences', () => {
       const state = parseConversationState(v1State());

@@ -10,8 +10,9 @@ export const restartAfterEndInterceptor: TurnInterceptor = {
   canHandle: (ctx) => ctx.state.phase === 'ended',
   handle(ctx) {
     const { state } = ctx;
-    const { turn, storedThemes, sessionThemes, returning, domainsDone } = state;
-    Object.assign(state, initialState(), { turn, storedThemes, returning, domainsDone });
+    const { turn, storedThemes, sessionThemes, returning, domainsDone, answeredLenses, quality } = state;
+    // The platform session goes on, so its counts go on too; and what was answered stays answered.
+    Object.assign(state, initialState(), { turn, storedThemes, returning, domainsDone, answeredLenses, quality });
     for (const [domain, themes] of Object.entries(sessionThemes)) {
       state.storedThemes[domain] = [...new Set([...(storedThemes[domain] ?? []), ...themes])];
     }

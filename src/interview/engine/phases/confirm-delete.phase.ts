@@ -10,7 +10,7 @@ export const confirmDeletePhase: PhaseHandler = {
     if (action.type === 'yes') {
       ctx.reply.effect({ kind: 'erase' });
       // Forget in the conversation too, not only in the store.
-      Object.assign(state, { storedThemes: {}, sessionThemes: {}, returning: false, domainsDone: [] });
+      Object.assign(state, { storedThemes: {}, sessionThemes: {}, answeredLenses: {}, returning: false, domainsDone: [] });
       ctx.reply.kind('deleted');
       ctx.say(ctx.common.deleted);
       state.phase = 'ended';

@@ -1,4 +1,4 @@
-import { afterDomain, misunderstood } from '../conversation.steps';
+import { afterDomain, describePartner, misunderstood } from '../conversation.steps';
 import type { PhaseHandler } from '../turn-handler.types';
 
 /** A partner service was offered; only an explicit yes sends its card and records the consent. */
@@ -10,6 +10,7 @@ export const partnerOfferPhase: PhaseHandler = {
     const partner = state.pendingPartnerId ? ctx.partners.get(state.pendingPartnerId) : null;
     const domain = ctx.currentDomain();
     if (!partner) return afterDomain(ctx, domain);
+    if (action.type === 'ask-about-partner') return describePartner(ctx, partner);
     if (action.type === 'yes') {
       state.misunderstandings = 0;
       reply.effect({ kind: 'consent', subject: `partner-card:${partner.id}`, granted: true });

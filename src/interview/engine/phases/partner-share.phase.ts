@@ -1,4 +1,4 @@
-import { afterDomain, misunderstood } from '../conversation.steps';
+import { afterDomain, describePartner, misunderstood } from '../conversation.steps';
 import type { PhaseHandler } from '../turn-handler.types';
 
 /** After a card was sent: may the partner have the customer's contact details? Yes, no or skip all answer it. */
@@ -10,6 +10,7 @@ export const partnerSharePhase: PhaseHandler = {
     const partner = state.pendingPartnerId ? ctx.partners.get(state.pendingPartnerId) : null;
     const domain = ctx.currentDomain();
     if (!partner) return afterDomain(ctx, domain, true);
+    if (action.type === 'ask-about-partner') return describePartner(ctx, partner);
     if (action.type !== 'yes' && action.type !== 'no' && action.type !== 'skip') return misunderstood(ctx);
     state.misunderstandings = 0;
     const granted = action.type === 'yes';

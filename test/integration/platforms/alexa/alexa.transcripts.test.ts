@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { buildService, EngineDriver, TEST_SECRET } from '../../../transcripts/engine.driver';
+import { buildService, EngineDriver, TEST_SECRET, TRANSCRIPT_PARTNERS_FILE } from '../../../transcripts/engine.driver';
 import { checkReplyRules, runTranscript } from '../../../transcripts/transcript.runner';
 import { TRANSCRIPTS } from '../../../transcripts/transcripts';
 import { AlexaDriver } from '../../../transcripts/alexa.driver';
@@ -20,7 +20,7 @@ describe('transcripts through the built Lambda with virtual-alexa', () => {
 
   beforeAll(async () => {
     lambda = await buildTemporaryLambda();
-    host = await startLambdaHost(lambda.dir, { DATA_DIR: dataDir, PSEUDONYM_SECRET: TEST_SECRET, LOG_LEVEL: 'warn' });
+    host = await startLambdaHost(lambda.dir, { DATA_DIR: dataDir, PSEUDONYM_SECRET: TEST_SECRET, LOG_LEVEL: 'warn', PARTNERS_FILE: TRANSCRIPT_PARTNERS_FILE });
   }, 120_000);
 
   afterAll(async () => {

@@ -150,8 +150,8 @@ describe('state context', () => {
   it('reads it back, including fields added by Dialogflow around it and fields the engine adds later', () => {
     const reading = readState(withState({ state: JSON.stringify(state), domain: 'money', 'domain.original': 'money' }));
     expect(reading.problem).toBeUndefined();
-    // A state saved before `storedThemes` existed reads back with that field's default.
-    expect(reading.state).toEqual({ ...state, storedThemes: {} });
+    // A state saved before `storedThemes` (and the listening counts) existed reads back with those fields' defaults.
+    expect(reading.state).toEqual({ ...state, storedThemes: {}, nonAnswersInRow: 0, quality: { nonAnswers: 0, misunderstandings: 0 }, answeredLenses: {} });
   });
 
   it('no context, no state', () => {

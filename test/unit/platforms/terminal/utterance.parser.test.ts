@@ -35,6 +35,25 @@ const PHRASINGS: Array<[string, CustomerAction]> = [
   ['skip the queue at the supermarket', { type: 'answer', text: 'skip the queue at the supermarket' }],
   ['switch to electric cars one day', { type: 'answer', text: 'switch to electric cars one day' }],
   ['no more late trains', { type: 'answer', text: 'no more late trains' }],
+  // Yes and no as people say them at an offer.
+  ['yep go for it', { type: 'yes' }],
+  ['Yeah, go on then.', { type: 'yes' }],
+  ['um sure why not', { type: 'yes' }],
+  ['yeah that would be great thanks', { type: 'yes' }],
+  ["no thanks i'm ok", { type: 'no' }],
+  ["No thanks, I'm okay.", { type: 'no' }],
+  ['not really', { type: 'no' }],
+  ['nah not for me', { type: 'no' }],
+  ["i'm alright thanks", { type: 'no' }],
+  ['maybe later', { type: 'no' }],
+  // What the partner on offer is.
+  ['who are they?', { type: 'ask-about-partner' }],
+  ['hmm, tell me more', { type: 'ask-about-partner' }],
+  ["what's that?", { type: 'ask-about-partner' }],
+  ['what do they actually do', { type: 'ask-about-partner' }],
+  // Non-answers stay free speech: whether they answer anything is the engine's call.
+  ['um i dunno really', { type: 'answer', text: 'um i dunno really' }],
+  ["what's the weather like tomorrow", { type: 'answer', text: "what's the weather like tomorrow" }],
   ['  ', { type: 'unknown' }],
   ['?!', { type: 'unknown' }],
 ];

@@ -93,7 +93,7 @@ describe('Dialogflow ES agent export', () => {
       [
         'AnswerFallbackIntent', 'AnswerIntent', 'CancelIntent', 'ChangeDomainIntent', 'ChooseDomainIntent',
         'Default Fallback Intent', 'Default Welcome Intent', 'DeleteMyDataIntent', 'HelpIntent', 'NoIntent',
-        'RepeatIntent', 'ResumeIntent', 'SkipIntent', 'StartOverIntent', 'StopIntent', 'WhatDoYouKnowIntent', 'YesIntent',
+        'RepeatIntent', 'ResumeIntent', 'SkipIntent', 'StartOverIntent', 'StopIntent', 'WhatDoYouKnowIntent', 'WhoAreTheyIntent', 'YesIntent',
       ].sort(),
     );
     const ids = intentFiles.map((f) => intentJson(`intents/${f}`).id);
