@@ -14,6 +14,7 @@ import { openInsightStore } from '../persistence/insight-store.factory';
 import { createLogger, type Logger } from '../logging/logger';
 import { loadPartners } from '../partners/partner.loader';
 import { createPartnerDirectory, type PartnerDirectory } from '../partners/partner.matcher';
+import { createDistressDetector } from '../safety/distress.detector';
 
 /** Everything an edge (HTTP server, Lambda, terminal) needs, built once per process. */
 export interface Dependencies {
@@ -40,7 +41,10 @@ export async function buildDependencies(config: Config, options: BuildOptions = 
   // Themes live beside the wording, so the Lambda bundle (which copies content/) finds them too.
   const classifier = createThemeClassifier({ themesDir: path.join(config.contentDir, 'themes'), extraThemesFile: config.themesFile });
   const partners = options.partners ?? createPartnerDirectory(config.partnersFile ? loadPartners(config.partnersFile, classifier) : []);
-  const engine = new InterviewEngine({ content, classifier, partners });
+  // Loaded at start, not on first use: a broken safety file must stop the start with the file
+  // named, never surface in the middle of a turn that may be a crisis.
+  const distress = createDistressDetector({ dir: path.join(config.contentDir, 'safety') });
+  const engine = new InterviewEngine({ content, classifier, partners, distress });
   const store = options.store ?? (await openInsightStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
   const service = new InterviewService({
     engine,

@@ -75,7 +75,14 @@ export const CommonContentSchema = z
     misunderstood: variants,
     tooManyMisunderstandings: text,
     goodbye: variants,
-    crisis: z.object({ response: text, patterns: z.array(crisisPattern).min(1) }).strict(),
+    crisis: z
+      .object({
+        response: text,
+        /** For abuse or coercion by a partner or family member: the emergency number and an abuse helpline. */
+        abuseResponse: text,
+        patterns: z.array(crisisPattern).min(1),
+      })
+      .strict(),
     deleteConfirm: prompt,
     deleted: text,
     deleteCancelled: text,

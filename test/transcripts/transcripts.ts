@@ -292,6 +292,48 @@ export const TRANSCRIPTS: Transcript[] = [
     ],
   },
   {
+    name: 'indirect distress after a real answer: the earlier answer is kept, the distress is not',
+    storedAnswers: 1,
+    sessions: [
+      {
+        steps: [
+          launch,
+          { as: 'choose-domain', say: 'money', expect: 'question' },
+          { as: 'answer', say: 'to pay off the credit cards and stop worrying every month', expect: 'probe' },
+          { as: 'answer', say: "honestly i don't see the point any more everyone would be better off without me", expect: 'crisis', ends: true },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'financial control by a partner gets care and the abuse helpline, in British English',
+    locale: 'en-GB',
+    storedAnswers: 0,
+    sessions: [
+      {
+        steps: [
+          launch,
+          { as: 'choose-domain', say: 'money', expect: 'question' },
+          { as: 'answer', say: "he takes my wages off me every week and i'm scared of what he'll do if i open my own account", expect: 'crisis', ends: true },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'a near-miss idiom is an answer, not a crisis',
+    storedAnswers: 1,
+    sessions: [
+      {
+        steps: [
+          launch,
+          { as: 'choose-domain', say: 'getting around', expect: 'question' },
+          { as: 'answer', say: 'honestly this commute is killing me', expect: 'probe' },
+          stop,
+        ],
+      },
+    ],
+  },
+  {
     name: 'a returning customer resumes where they stopped',
     storedAnswers: 3,
     sessions: [

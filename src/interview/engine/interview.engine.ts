@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { ThemeClassifier } from '../../classifier/classifier.types';
 import type { ContentCatalog } from '../../content/content.loader';
 import { NO_PARTNERS, type PartnerDirectory } from '../../partners/partner.matcher';
+import { lazyDistressDetector } from '../../safety/distress-detector.lazy';
+import type { DistressDetector } from '../../safety/distress.types';
 import { initialState } from '../conversation-state.factory';
 import type { ConversationState, TurnInput, TurnOutput } from '../interview.types';
 import { changeDomainInterceptor } from './interceptors/change-domain.interceptor';
@@ -34,6 +36,11 @@ export interface EngineDeps {
   content: ContentCatalog;
   classifier: ThemeClassifier;
   partners?: PartnerDirectory;
+  /**
+   * Notices crisis language in every turn. Defaults to the shipped detector, so no way of building
+   * an engine can leave distress unchecked; composition passes one loaded from CONTENT_DIR.
+   */
+  distress?: DistressDetector;
   /** The one source of ids the interview makes (answers, partner hand-offs); injected so tests can predict them. */
   newId?: () => string;
 }
@@ -78,7 +85,12 @@ export class InterviewEngine {
   private readonly services: TurnServices;
 
   constructor(private readonly deps: EngineDeps) {
-    this.services = { classifier: deps.classifier, partners: deps.partners ?? NO_PARTNERS, newId: deps.newId ?? randomUUID };
+    this.services = {
+      classifier: deps.classifier,
+      partners: deps.partners ?? NO_PARTNERS,
+      distress: deps.distress ?? defaultDistressDetector(),
+      newId: deps.newId ?? randomUUID,
+    };
   }
 
   turn(input: TurnInput): TurnOutput {
@@ -112,4 +124,11 @@ function run(ctx: TurnContext): void {
     if (interceptor.canHandle(ctx) && interceptor.handle(ctx) === 'replied') return;
   }
   PHASE_HANDLERS.find((handler) => handler.canHandle(ctx))?.handle(ctx);
+}
+
+let shippedDetector: DistressDetector | undefined;
+/** One per process, built on first use: its tables take tens of milliseconds to build. */
+function defaultDistressDetector(): DistressDetector {
+  shippedDetector ??= lazyDistressDetector();
+  return shippedDetector;
 }

@@ -17,11 +17,13 @@ import {
 } from '../interview.types';
 import { variantId, wordingOf, type PromptRequest, type PromptWording } from './prompt.catalog';
 import { ReplyBuilder } from './reply.builder';
+import type { DistressDetector } from '../../safety/distress.types';
 
-/** What the engine lends every handler for a turn: the classifier, the partners and the id source. */
+/** What the engine lends every handler for a turn: the classifier, the partners, distress detection and the id source. */
 export interface TurnServices {
   classifier: ThemeClassifier;
   partners: PartnerDirectory;
+  distress: DistressDetector;
   newId: () => string;
 }
 
@@ -52,6 +54,7 @@ export class TurnContext {
   readonly profile: RespondentProfile | undefined;
   readonly classifier: ThemeClassifier;
   readonly partners: PartnerDirectory;
+  readonly distress: DistressDetector;
   /** True on a session's first turn, and again once a finished session is started afresh. */
   firstTurn: boolean;
   private readonly makeId: () => string;
@@ -65,6 +68,7 @@ export class TurnContext {
     this.profile = setup.profile;
     this.classifier = setup.services.classifier;
     this.partners = setup.services.partners;
+    this.distress = setup.services.distress;
     this.makeId = setup.services.newId;
     this.firstTurn = setup.firstTurn;
   }

@@ -71,6 +71,39 @@ describe('distress detector', () => {
     });
   });
 
+  describe('vehicles as a means, hitting oneself, and frustration with things', () => {
+    it.each([
+      ['i have a hose that fits the exhaust and some tape', 'plan-means'],
+      ['sometimes i think about steering into a tree on the bypass', 'plan-means'],
+      ['i am driving right now doing ninety and i want to hit the barrier', 'danger'],
+      ['i hit my head on the wall until the thoughts go quiet', 'self-harm'],
+      ['i punch the wall to punish myself', 'self-harm'],
+    ])('flag a crisis: %s', (text, category) => {
+      expect(assess(text)).toMatchObject({ distress: true, category });
+    });
+
+    it.each([
+      'i should cut myself some slack this month',
+      "i can't do this anymore with the parking app",
+      "i can't see a future for cheque books",
+      "i won't be around on the app next week, i'm on holiday",
+      'the energy bill nearly gave me a heart attack',
+      'i feel guilty whenever i spend money on myself',
+      'it is really getting me down relying on the bus',
+      "it's like banging my head against a brick wall with the council",
+      'i almost crashed into the car in front when it braked',
+    ])('keep ordinary speech out: %s', (text) => {
+      expect(assess(text).distress).toBe(false);
+    });
+
+    it('keep the same words a crisis when they are about the speaker', () => {
+      expect(assess("i can't see a future for myself").distress).toBe(true);
+      expect(assess("i can't do this anymore with my life").distress).toBe(true);
+      expect(assess("i won't be around next month, i've said my goodbyes").distress).toBe(true);
+      expect(assess('i need to cut myself some slack but i keep cutting my arms').distress).toBe(true);
+    });
+  });
+
   it('finds the crisis late in a long answer', () => {
     const text = 'we have been trying to save for a house for years and the rent keeps going up and the car needs work and to be honest some nights i think everyone would be better off without me';
     expect(assess(text)).toMatchObject({ distress: true, category: 'suicidal' });

@@ -3,27 +3,53 @@ import type { TurnContext } from '../turn.context';
 import type { TurnInterceptor } from '../turn-handler.types';
 
 /**
- * Crisis language, in the action's words or anywhere in what was heard (it can hide in "help ..."),
- * gets a caring reply and ends the session. Nothing from this turn is stored or routed: the
- * customer needs help, not a partner offer.
+ * Crisis language, in the action's words or anywhere in what was heard (it can hide in "help ..."
+ * or in a command), gets a caring reply and ends the session. Nothing from this turn is stored or
+ * routed: the customer needs help, not a partner offer. Abuse gets the abuse helpline as well as
+ * the emergency number, because that is the help that fits.
  */
 export const crisisInterceptor: TurnInterceptor = {
   name: 'crisis',
-  canHandle: (ctx) => isCrisis(ctx),
+  canHandle: (ctx) => assess(ctx) !== undefined,
   handle(ctx) {
-    ctx.say(ctx.common.crisis.response);
+    const found = assess(ctx);
+    ctx.say(found === 'abuse' ? ctx.common.crisis.abuseResponse : ctx.common.crisis.response);
     ctx.reply.kind('crisis').end();
     ctx.state.phase = 'ended';
     return 'replied';
   },
 };
 
-function isCrisis(ctx: TurnContext): boolean {
+type Finding = 'abuse' | 'other';
+
+/** Memoised per turn: canHandle and handle ask the same question of the same words. */
+const findings = new WeakMap<TurnContext, Finding | null>();
+
+function assess(ctx: TurnContext): Finding | undefined {
+  const known = findings.get(ctx);
+  if (known !== undefined) return known ?? undefined;
+  const finding = detect(ctx);
+  findings.set(ctx, finding);
+  return finding ?? undefined;
+}
+
+function detect(ctx: TurnContext): Finding | null {
   const { action, utterance } = ctx;
-  const texts = [utterance, 'text' in action ? action.text : undefined].filter((t): t is string => Boolean(t));
-  if (texts.length === 0) return false;
+  const texts = [utterance, 'text' in action ? action.text : undefined].filter((t): t is string => Boolean(t && t.trim()));
+  if (texts.length === 0) return null;
+  let found: Finding | null = null;
+  for (const text of texts) {
+    const assessment = ctx.distress.assess(text, ctx.who.locale);
+    if (assessment.distress) {
+      if (assessment.category === 'abuse') return 'abuse';
+      found = 'other';
+    }
+  }
+  if (found) return found;
+  // The content's own patterns stay as a second net, so a company can add a phrase without
+  // retraining anything.
   const patterns = crisisPatterns(ctx.content);
-  return texts.some((text) => patterns.some((p) => p.test(text)));
+  return texts.some((text) => patterns.some((p) => p.test(text))) ? 'other' : null;
 }
 
 /** Crisis patterns compiled once per locale's content, not on every turn. */

@@ -150,7 +150,13 @@ describe('InterviewEngine', () => {
   describe('crisis language', () => {
     const toQuestion: CustomerAction[] = [{ type: 'launch' }, { type: 'choose-domain', domain: 'money' }];
 
-    it.each(['i want to end my overdraft', 'i am in danger of losing my job', 'the fees are killing me'])('treats everyday talk as an answer: %s', (text) => {
+    it.each([
+      'i want to end my overdraft',
+      'i am in danger of losing my job',
+      'the fees are killing me',
+      'i could murder a pizza after the late shift',
+      "i'm dying to retire and move to the coast",
+    ])('treats everyday talk as an answer: %s', (text) => {
       const outs = play(makeEngine(), [...toQuestion, { type: 'answer', text }]);
       expect(outs[2]!.kind).toBe('probe');
       expect(outs[2]!.effects.some((e) => e.kind === 'answer')).toBe(true);
@@ -161,6 +167,25 @@ describe('InterviewEngine', () => {
       expect(outs[2]!.kind).toBe('crisis');
       expect(outs[2]!.speech).toMatch(/911|988/);
       expect(outs[2]!.endSession).toBe(true);
+    });
+
+    // Said indirectly, with no word from the old pattern list: the trained detector hears them.
+    it.each([
+      'some nights i think everyone would be better off if i just was not here',
+      "i've been saving up my tablets and i know how many it would take",
+      'when the bills come i cut my arms so i can feel something else',
+      "i just can't see any way out of this any more and i'm so tired of trying",
+    ])('hears distress said indirectly: %s', (text) => {
+      const outs = play(makeEngine(), [...toQuestion, { type: 'answer', text }]);
+      expect(outs[2]!.kind).toBe('crisis');
+      expect(outs[2]!.effects).toEqual([]);
+    });
+
+    it('points abuse and financial control to the abuse helpline as well as the emergency number', () => {
+      const outs = play(makeEngine(), [...toQuestion, { type: 'answer', text: "my husband keeps my bank card and i'm not allowed any money of my own or he gets violent" }]);
+      expect(outs[2]!.kind).toBe('crisis');
+      expect(outs[2]!.speech).toContain('1-800-799-7233');
+      expect(outs[2]!.speech).toContain('911');
     });
 
     it('hears it even when the platform mapped the words to a command', () => {

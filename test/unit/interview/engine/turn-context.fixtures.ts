@@ -5,6 +5,10 @@ import { TurnContext } from '../../../../src/interview/engine/turn.context';
 import type { ConversationState, CustomerAction, Who } from '../../../../src/interview/interview.types';
 import { NO_PARTNERS, type PartnerDirectory } from '../../../../src/partners/partner.matcher';
 import { CONTENT_DIR } from '../../../transcripts/engine.driver';
+import type { DistressDetector } from '../../../../src/safety/distress.types';
+
+/** A detector that hears no distress, so a handler is tested alone. */
+export const NO_DISTRESS: DistressDetector = { assess: () => ({ distress: false, score: 0, cues: [] }), languages: () => ['en'] };
 
 export const content = loadContent(CONTENT_DIR);
 export const enUS = content.forLocale('en-US');
@@ -23,7 +27,7 @@ export function fixedClassifier(theme: string, label = `label of ${theme}`): The
 /** A turn context as the engine would build it, for running one handler on its own. */
 export function contextFor(
   action: CustomerAction,
-  opts: { state?: Partial<ConversationState>; classifier?: ThemeClassifier; partners?: PartnerDirectory; who?: Partial<Who>; utterance?: string; ids?: string[] } = {},
+  opts: { state?: Partial<ConversationState>; classifier?: ThemeClassifier; distress?: DistressDetector; partners?: PartnerDirectory; who?: Partial<Who>; utterance?: string; ids?: string[] } = {},
 ): TurnContext {
   const ids = [...(opts.ids ?? ['id-1', 'id-2', 'id-3'])];
   const state: ConversationState = { ...initialState(), turn: 3, ...opts.state };
@@ -36,6 +40,7 @@ export function contextFor(
     services: {
       classifier: opts.classifier ?? fixedClassifier('other'),
       partners: opts.partners ?? NO_PARTNERS,
+      distress: opts.distress ?? NO_DISTRESS,
       newId: () => ids.shift() ?? 'no-more-ids',
     },
     firstTurn: false,
