@@ -1,25 +1,33 @@
 /**
- * Classifies utterances from stdin, one per line, for quick checks of the lexicon:
- *   echo "the train is always late" | npm run --silent classify -- --domain mobility
- * Prints one JSON line per utterance. Exit codes: 0 ok, 1 content problem, 2 bad usage.
+ * Classifies utterances from stdin, one per line, for quick checks of the model and the lexicon:
+ *   echo "the train is always late" | npm run --silent classify -- --domain mobility [--lens frustration]
+ * Prints one JSON line per utterance: the text, the ranked themes, the sentiment, and `nonAnswer`
+ * (the probability that the utterance carries nothing). Exit codes: 0 ok, 1 content problem, 2 bad usage.
  */
 import readline from 'node:readline';
 import { isAppError } from '../../src/errors/app-error';
+import type { QuestionLens } from '../../src/classifier/classifier.types';
 import { createThemeClassifier } from '../../src/classifier/theme.classifier';
 
 interface CliArgs {
   domain?: string;
+  lens?: string;
   themesDir?: string;
+  modelsDir?: string;
   extraThemesFile?: string;
 }
 
-const USAGE = 'usage: classify --domain <domain> [--themes-dir <dir>] [--extra-themes <file>] < utterances.txt';
+const LENSES: readonly QuestionLens[] = ['dream', 'fear', 'frustration'];
+const USAGE =
+  'usage: classify --domain <domain> [--lens dream|fear|frustration] [--themes-dir <dir>] [--models-dir <dir>] [--extra-themes <file>] < utterances.txt';
 
 function parseArgs(argv: readonly string[]): CliArgs | string {
   const args: CliArgs = {};
   const flags: Record<string, keyof CliArgs> = {
     '--domain': 'domain',
+    '--lens': 'lens',
     '--themes-dir': 'themesDir',
+    '--models-dir': 'modelsDir',
     '--extra-themes': 'extraThemesFile',
   };
   for (let i = 0; i < argv.length; i += 1) {
@@ -43,10 +51,12 @@ function fail(message: string, code: number): void {
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   if (typeof args === 'string') return fail(`${args}\n${USAGE}`, 2);
+  const lens = args.lens as QuestionLens | undefined;
+  if (lens !== undefined && !LENSES.includes(lens)) return fail(`Unknown lens "${args.lens}". Valid lenses: ${LENSES.join(', ')}`, 2);
 
   let classifier;
   try {
-    classifier = createThemeClassifier({ themesDir: args.themesDir, extraThemesFile: args.extraThemesFile });
+    classifier = createThemeClassifier({ themesDir: args.themesDir, modelsDir: args.modelsDir, extraThemesFile: args.extraThemesFile });
   } catch (error) {
     return fail(isAppError(error) ? `${error.code}: ${error.message}` : String(error), 1);
   }
@@ -62,8 +72,8 @@ async function main(): Promise<void> {
   for await (const line of lines) {
     const text = line.trim();
     if (text === '') continue;
-    const { themes, sentiment } = classifier.classify(domain, text);
-    process.stdout.write(`${JSON.stringify({ text, themes, sentiment })}\n`);
+    const { themes, sentiment, nonAnswer } = classifier.classify(domain, text, lens ? { lens } : undefined);
+    process.stdout.write(`${JSON.stringify({ text, themes, sentiment, nonAnswer })}\n`);
   }
 }
 

@@ -1,12 +1,9 @@
-import { DROPPED_WORDS, rawTokens, stem } from './text.normaliser';
+import { DROPPED_WORDS, rawTokens, stem, type Token } from './text.normaliser';
+
+export type { Token } from './text.normaliser';
 
 /** One word of a lexicon term: an exact stem, or (written `word*`) a prefix of the spoken word. */
 export type WordMatcher = { kind: 'stem'; value: string } | { kind: 'prefix'; value: string };
-
-export interface Token {
-  raw: string;
-  stem: string;
-}
 
 interface Pattern {
   words: WordMatcher[];
@@ -40,6 +37,17 @@ const MIN_PREFIX = 3;
  * the same normalisation as utterances, so "e-bike", "E bike" and "e bike" are one term.
  */
 export function parseTerm(term: string): WordMatcher[] | string {
+  // The loader checks every term and each domain's scorer compiles them again: parse each once.
+  const cached = parsedTerms.get(term);
+  if (cached !== undefined) return cached;
+  const parsed = parseTermUncached(term);
+  parsedTerms.set(term, parsed);
+  return parsed;
+}
+
+const parsedTerms = new Map<string, WordMatcher[] | string>();
+
+function parseTermUncached(term: string): WordMatcher[] | string {
   const words: WordMatcher[] = [];
   for (const part of term.trim().toLowerCase().split(/\s+/)) {
     if (part.endsWith('*')) {
@@ -138,16 +146,27 @@ function patternPositionsAt(pattern: Pattern, tokens: readonly Token[], used: re
 export function findHits(lexicon: CompiledLexicon, tokens: readonly Token[]): LexiconHit[] {
   const hits: LexiconHit[] = [];
   const used = new Array<boolean>(tokens.length).fill(false);
+  const candidates: Pattern[][] = [];
   for (let i = 0; i < tokens.length; i += 1) {
     if (used[i]) continue;
     const token = tokens[i] as Token;
+    // Most words start no term: find that out before allocating anything for this position.
+    candidates.length = 0;
+    const exact = lexicon.exact.get(token.stem);
+    if (exact) candidates.push(exact);
+    for (const length of lexicon.prefixLengths) {
+      if (length > token.raw.length) break;
+      const prefixed = lexicon.prefix.get(token.raw.slice(0, length));
+      if (prefixed) candidates.push(prefixed);
+    }
+    if (candidates.length === 0) continue;
+
     let bestWords = 0;
     let bestSpan = 0;
     let bestPositions: number[] = [];
     const best = new Map<number, { pattern: Pattern; weight: number }>();
-    const consider = (candidates: Pattern[] | undefined): void => {
-      if (!candidates) return;
-      for (const pattern of candidates) {
+    for (const list of candidates) {
+      for (const pattern of list) {
         const words = pattern.words.length;
         if (words < bestWords) continue;
         const positions = words === 1 ? [i] : patternPositionsAt(pattern, tokens, used, i);
@@ -164,11 +183,6 @@ export function findHits(lexicon: CompiledLexicon, tokens: readonly Token[]): Le
         const current = best.get(pattern.group);
         if (!current || weight > current.weight) best.set(pattern.group, { pattern, weight });
       }
-    };
-    consider(lexicon.exact.get(token.stem));
-    for (const length of lexicon.prefixLengths) {
-      if (length > token.raw.length) break;
-      consider(lexicon.prefix.get(token.raw.slice(0, length)));
     }
     if (bestWords === 0) continue;
     for (const position of bestPositions) used[position] = true;

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { z } from 'zod';
 import { AppError } from '../errors/app-error';
 import { parseTerm } from './lexicon.matcher';
-import { CONTRACT_DOMAINS, CONTRACT_THEMES, OTHER_THEME_ID } from './theme.contract';
+import { CONTRACT_DOMAINS, CONTRACT_THEMES, OTHER_THEME_ID, SYSTEM_THEME_IDS } from './theme.contract';
 import { domainFileSchema, extraThemesSchema, offTopicFileSchema, type DomainFile } from './taxonomy.schema';
 
 export interface TaxonomyTheme {
@@ -97,6 +97,9 @@ function checkThemes(file: string, block: DomainFile, prefix: FieldPath): void {
     const at = [...prefix, 'themes', index];
     if (theme.id === OTHER_THEME_ID) {
       throw invalid(file, [...at, 'id'], `"${OTHER_THEME_ID}" is reserved for answers that fit no theme`);
+    }
+    if (SYSTEM_THEME_IDS.includes(theme.id)) {
+      throw invalid(file, [...at, 'id'], `"${theme.id}" is reserved: the classifier adds it to every domain`);
     }
     if (seen.has(theme.id)) throw invalid(file, [...at, 'id'], `duplicate theme id "${theme.id}"`);
     seen.add(theme.id);

@@ -22,3 +22,26 @@ export const CONTRACT_DOMAINS: readonly string[] = Object.keys(CONTRACT_THEMES);
 
 /** The catch-all id; reserved, so no taxonomy may define it. */
 export const OTHER_THEME_ID = 'other';
+
+/**
+ * A real answer saying there is nothing to report ("i dont really have any worries about money").
+ * It is stored like any answer; every domain has it, and no taxonomy may define it.
+ */
+export const NO_CONCERN_THEME_ID = 'no-concern';
+
+/**
+ * The training label for answers that carry nothing ("dunno", "play some music"). It is never a
+ * stored theme: the classifier reports it as `nonAnswer`, with `other` as the themes.
+ */
+export const NON_ANSWER_LABEL = 'non-answer';
+
+/** At or above this `nonAnswer` probability the utterance is treated as carrying nothing. */
+export const NON_ANSWER_THRESHOLD = 0.5;
+
+/** Ids the classifier adds to every domain; taxonomies and company files may not use them. */
+export const SYSTEM_THEME_IDS: readonly string[] = [OTHER_THEME_ID, NO_CONCERN_THEME_ID, NON_ANSWER_LABEL];
+
+/** The model's output classes for a domain: its contract themes, then the system ids in that order. */
+export function modelClasses(contractThemes: readonly string[]): string[] {
+  return [...contractThemes, ...SYSTEM_THEME_IDS];
+}

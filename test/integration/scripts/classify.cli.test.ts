@@ -21,7 +21,9 @@ describe('classify CLI', () => {
     expect(lines[0].text).toBe('i want to pay off my credit card');
     expect(lines[0].themes[0]).toEqual({ id: 'debt', score: 1 });
     expect(typeof lines[0].sentiment).toBe('number');
-    expect(lines[1]).toEqual({ text: 'what is the weather like', themes: [{ id: 'other', score: 1 }], sentiment: 0 });
+    expect(lines[0].nonAnswer).toBeLessThan(0.5);
+    expect(lines[1]).toEqual({ text: 'what is the weather like', themes: [{ id: 'other', score: 1 }], sentiment: 0, nonAnswer: expect.any(Number) });
+    expect(lines[1].nonAnswer).toBeGreaterThanOrEqual(0.5);
     expect(lines[2].themes[0].id).toBe('banking');
     expect(lines[2].sentiment).toBeLessThan(0);
     for (const line of lines) {
@@ -34,6 +36,15 @@ describe('classify CLI', () => {
     const { status, stdout } = run(['--domain=mobility'], 'stuck in rush hour traffic every morning\n');
     expect(status).toBe(0);
     expect(JSON.parse(stdout).themes[0].id).toBe('commute');
+  });
+
+  it('passes the question lens as context, and refuses an unknown one', () => {
+    const { status, stdout } = run(['--domain', 'money', '--lens', 'fear'], 'i dont really have any worries about money\n');
+    expect(status).toBe(0);
+    expect(JSON.parse(stdout).themes[0].id).toBe('no-concern');
+    const bad = run(['--domain', 'money', '--lens', 'hope'], 'x\n');
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('dream, fear, frustration');
   });
 
   it('exits 2 naming the valid domains when the domain is unknown', () => {

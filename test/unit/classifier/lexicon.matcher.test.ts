@@ -36,6 +36,39 @@ describe('text normaliser', () => {
     expect(stem(a)).toBe(stem(b));
   });
 
+  it.each([
+    ['caring', 'care'],
+    ['cared', 'care'],
+    ['canes', 'cane'],
+    ['hoping', 'hope'],
+    ['driving', 'drive'],
+    ['prices', 'pricing'],
+    ['rating', 'rate'],
+    ['using', 'use'],
+  ])('maps %s and %s to one stem, silent e and all', (a, b) => {
+    expect(stem(a)).toBe(stem(b));
+  });
+
+  it.each([
+    ['cane', 'can'],
+    ['care', 'car'],
+    ['cares', 'cars'],
+    ['caring', 'car'],
+    ['plane', 'plan'],
+    ['hate', 'hat'],
+    ['note', 'not'],
+    ['fine', 'fin'],
+    ['hoping', 'hopping'],
+  ])('keeps %s and %s apart', (a, b) => {
+    expect(stem(a)).not.toBe(stem(b));
+  });
+
+  it('keeps a "care home" from matching a "car" term', () => {
+    const lexicon = compileLexicon([{ car: 3 }, { 'care home': 3 }]);
+    expect(findHits(lexicon, tokens('a good care home for my mum')).map((h) => h.group)).toEqual([1]);
+    expect(findHits(lexicon, tokens('caring for my mum')).map((h) => h.group)).toEqual([]);
+  });
+
   it('leaves short words, numbers and non-plurals alone', () => {
     expect(stem('bus')).toBe('bus');
     expect(stem('news')).not.toBe(stem('new'));
