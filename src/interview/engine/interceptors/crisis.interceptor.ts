@@ -37,10 +37,15 @@ function detect(ctx: TurnContext): Finding | null {
   const { action, utterance } = ctx;
   const texts = [utterance, 'text' in action ? action.text : undefined].filter((t): t is string => Boolean(t && t.trim()));
   if (texts.length === 0) return null;
+  // On free speech the model's judgement counts on its own; on words the platform already mapped
+  // to a command ("tell me what you know about me") only a strong cue does, so a command phrase
+  // that merely sounds personal never ends the conversation. Crisis hidden in a command ("help me
+  // my partner hurts me") is a strong cue.
+  const freeSpeech = action.type === 'answer' || action.type === 'choose-domain' || action.type === 'unknown';
   let found: Finding | null = null;
   for (const text of texts) {
     const assessment = ctx.distress.assess(text, ctx.who.locale);
-    if (assessment.distress) {
+    if (assessment.distress && (freeSpeech || assessment.score === 1)) {
       if (assessment.category === 'abuse') return 'abuse';
       found = 'other';
     }

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { compiledFileOf, loadCueLexicon } from '../../../src/safety/cue-lexicon.loader';
 import { loadCrisisSet } from '../../../src/safety/crisis.evaluation';
 import { createDistressDetector } from '../../../src/safety/distress.detector';
-import { copySafetyDir, editJson, LABELLED_SET, LEXICON_FILE } from './safety.fixtures';
+import { copySafetyDir, editJson, LABELLED_SET, LEXICON_FILE } from '../../unit/safety/safety.fixtures';
 
 /** A broken data file stops the start naming the file and the field, like the rest of content/. */
 type Lexicon = {
