@@ -1,8 +1,7 @@
-import fs from 'node:fs';
 import { z } from 'zod';
-import { AppError } from '../errors/app-error';
 import type { Classification, ThemeClassifier } from './classifier.types';
 import { NON_ANSWER_LABEL, NON_ANSWER_THRESHOLD } from './theme.contract';
+import { readValidatedJsonLines } from '../content/validated-json.reader';
 
 /**
  * Evaluation over a labelled set, shared by the accuracy test and the bench so both report the
@@ -37,24 +36,7 @@ export interface EvaluationResult {
 
 /** Reads a `.jsonl` labelled set; a bad line fails with the file and line number. */
 export function loadLabelledSet(file: string): LabelledExample[] {
-  const lines = fs.readFileSync(file, 'utf8').split('\n');
-  const examples: LabelledExample[] = [];
-  lines.forEach((line, index) => {
-    if (line.trim() === '') return;
-    let raw: unknown;
-    try {
-      raw = JSON.parse(line);
-    } catch (error) {
-      throw new AppError('CONTENT_INVALID', `${file}:${index + 1}: not valid JSON (${(error as Error).message})`);
-    }
-    const parsed = exampleSchema.safeParse(raw);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      throw new AppError('CONTENT_INVALID', `${file}:${index + 1}: ${issue?.path.join('.') || '(root)'}: ${issue?.message ?? 'invalid'}`);
-    }
-    examples.push(parsed.data);
-  });
-  return examples;
+  return readValidatedJsonLines(file, exampleSchema);
 }
 
 /**

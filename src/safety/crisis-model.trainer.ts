@@ -6,6 +6,9 @@ import { createCrisisModel, sigmoid } from './crisis-model';
 import { decideDistress } from './distress.decision';
 import { DISTRESS_CATEGORIES, type DistressCategory } from './distress.types';
 import type { CrisisExample } from './crisis.evaluation';
+import { seededRandom } from '../classifier/model.trainer';
+
+export { seededRandom };
 
 /**
  * Trains the crisis model: L2-regularised logistic regression by stochastic gradient descent,
@@ -49,17 +52,6 @@ export interface LogisticModel {
   weights: Map<string, number>;
 }
 
-/** Mulberry32: a small seeded generator, so shuffles repeat exactly. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function shuffle<T>(items: T[], random: () => number): T[] {
   for (let i = items.length - 1; i > 0; i -= 1) {

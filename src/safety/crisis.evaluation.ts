@@ -1,7 +1,6 @@
-import fs from 'node:fs';
 import { z } from 'zod';
-import { AppError } from '../errors/app-error';
 import { DISTRESS_CATEGORIES, type DistressAssessment } from './distress.types';
+import { readValidatedJsonLines } from '../content/validated-json.reader';
 
 /**
  * The labelled crisis set format and its figures, shared by the tests, the training script, the
@@ -52,29 +51,7 @@ export interface LoadSetOptions {
 /** Reads a `.jsonl` set; a bad line fails with the file and line number. */
 export function loadCrisisSet(file: string, options: LoadSetOptions = {}): CrisisExample[] {
   const schema = options.lenient ? lenientSchema : exampleSchema;
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new AppError('CONTENT_INVALID', `${file}: cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`, { cause: error });
-  }
-  const examples: CrisisExample[] = [];
-  text.split('\n').forEach((line, index) => {
-    if (line.trim() === '') return;
-    let raw: unknown;
-    try {
-      raw = JSON.parse(line);
-    } catch (error) {
-      throw new AppError('CONTENT_INVALID', `${file}:${index + 1}: not valid JSON (${(error as Error).message})`);
-    }
-    const parsed = schema.safeParse(raw);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      throw new AppError('CONTENT_INVALID', `${file}:${index + 1}: field "${issue?.path.join('.') || '(root)'}": ${issue?.message ?? 'invalid'}`);
-    }
-    examples.push(parsed.data);
-  });
-  return examples;
+  return readValidatedJsonLines(file, schema) as CrisisExample[];
 }
 
 export interface CategoryFigures {
