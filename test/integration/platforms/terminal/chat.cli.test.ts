@@ -65,7 +65,7 @@ describe('npm run chat (scripted)', () => {
     const partners = path.join(ROOT, 'test', 'fixtures', 'partners', 'partners.example.json');
     const run = chat(['i dream of buying a house', 'skip', 'skip', 'skip', 'yes', 'no'], ['--domain', 'money', '--memory'], { ...env, PARTNERS_FILE: partners });
     expect(run.status).toBe(0);
-    expect(run.replies[4]).toMatch(/Harbour Homes helps with this\. Would you like me to send you their details\?/);
+    expect(run.replies[4]).toMatch(/Harbour Homes could help with this: free mortgage advice from independent advisers\. Would you like me to send you their details\?/);
     expect(run.replies[5]).toMatch(/\[card: Harbour Homes https:\/\/partners\.example\.com\/harbour-homes\]$/);
     expect(run.replies.at(-1)).toMatch(/I've sent you Harbour Homes's details/);
   });
