@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { build, type BuildOptions } from 'esbuild';
+import { copyMigrations, NODE_BUNDLE_BASE } from './build-lambda';
 
 /**
  * Bundles the HTTP server into build/server/main.js, which production (the Dockerfile,
@@ -16,17 +17,10 @@ import { build, type BuildOptions } from 'esbuild';
 const ROOT = path.resolve(__dirname, '..');
 const OUT = path.join(ROOT, 'build', 'server');
 
+// Not minified: a server starts once, so size buys nothing and readable code helps when debugging.
 export const SERVER_BUNDLE_OPTIONS = {
-  bundle: true,
-  platform: 'node',
-  target: 'node20',
-  format: 'cjs',
-  // Not minified: a server starts once, so size buys nothing and readable code helps when debugging.
-  legalComments: 'none',
+  ...NODE_BUNDLE_BASE,
   external: ['@electric-sql/pglite', 'pg-native'],
-  // sentiment can require a language pack by name; we register English ourselves, so the
-  // unmatched dynamic require is never reached and its warning is noise.
-  logOverride: { 'empty-glob': 'silent' },
 } as const satisfies BuildOptions;
 
 export async function buildServer(outDir = OUT, logLevel: BuildOptions['logLevel'] = 'warning'): Promise<{ entry: string; bundleBytes: number }> {
@@ -39,7 +33,7 @@ export async function buildServer(outDir = OUT, logLevel: BuildOptions['logLevel
     ...SERVER_BUNDLE_OPTIONS,
     logLevel,
   });
-  fs.cpSync(path.join(ROOT, 'src', 'persistence', 'sql', 'migrations'), path.join(outDir, 'migrations'), { recursive: true });
+  copyMigrations(outDir);
   return { entry, bundleBytes: fs.statSync(entry).size };
 }
 
